@@ -1,0 +1,119 @@
+"""Every exercise checker accepts its reference solution and rejects wrong answers.
+
+The reference solutions live here, not in the notebooks, so a learner does not
+see them next to the exercise. Each checker is also shown to answer "not
+attempted yet" for the placeholder the exercise cell starts with.
+"""
+
+import ast
+
+import numpy as np
+import pytest
+from conftest import NOTEBOOKS, parse_code, read_notebook
+
+import nnfs_exercises
+
+REFERENCES = {}
+WRONG_ANSWERS = {}
+
+
+def reference(checker_name):
+    """Register the decorated function as the reference answer for a checker."""
+    def register(make_answer):
+        REFERENCES[checker_name] = make_answer
+        return make_answer
+    return register
+
+
+def wrong_answer(checker_name):
+    def register(make_answer):
+        WRONG_ANSWERS[checker_name] = make_answer
+        return make_answer
+    return register
+
+
+def checkers_used_in_notebooks():
+    """(module, checker) for every `from nnfs_exercises.nbNN import check_...`."""
+    found = set()
+    for path in NOTEBOOKS:
+        for node in ast.walk(parse_code(read_notebook(path))):
+            if (isinstance(node, ast.ImportFrom) and node.module
+                    and node.module.startswith("nnfs_exercises.")):
+                found.update((node.module, a.name) for a in node.names
+                             if a.name.startswith("check_"))
+    return sorted(found)
+
+
+def get_checker(module, name):
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+USED = checkers_used_in_notebooks()
+IDS = [name for _, name in USED]
+
+
+def test_every_checker_in_a_notebook_has_a_reference_and_a_wrong_answer():
+    names = {name for _, name in USED}
+    assert names, "no notebook uses a checker"
+    assert names <= set(REFERENCES), f"no reference for {sorted(names - set(REFERENCES))}"
+    assert names <= set(WRONG_ANSWERS), (
+        f"no wrong answer for {sorted(names - set(WRONG_ANSWERS))}")
+
+
+@pytest.mark.parametrize("module, name", USED, ids=IDS)
+def test_checker_accepts_the_reference(module, name):
+    verdict = get_checker(module, name)(REFERENCES[name]())
+    assert verdict.status == nnfs_exercises.CORRECT, repr(verdict)
+    assert repr(verdict).startswith("Correct!")
+
+
+@pytest.mark.parametrize("module, name", USED, ids=IDS)
+def test_checker_rejects_a_wrong_answer(module, name):
+    verdict = get_checker(module, name)(WRONG_ANSWERS[name]())
+    assert verdict.status == nnfs_exercises.WRONG, repr(verdict)
+    assert repr(verdict).startswith("Not quite:")
+
+
+@pytest.mark.parametrize("module, name", USED, ids=IDS)
+def test_checker_reports_the_placeholder_as_not_attempted(module, name):
+    verdict = get_checker(module, name)(None)
+    assert verdict.status == nnfs_exercises.NOT_ATTEMPTED, repr(verdict)
+
+
+def test_verdict_is_truthy_only_when_correct():
+    assert nnfs_exercises.correct("ok")
+    assert not nnfs_exercises.wrong("no")
+    assert not nnfs_exercises.not_attempted("later")
+    with pytest.raises(ValueError, match="unknown verdict"):
+        nnfs_exercises.Verdict("maybe", "?")
+
+
+def test_compare_arrays_reports_shape_then_values():
+    expected = np.zeros((2, 3))
+    shape = nnfs_exercises.compare_arrays(np.zeros((3, 2)), expected, what="x", hint="h")
+    assert shape.status == "wrong" and "shape (2, 3)" in shape.message
+    values = nnfs_exercises.compare_arrays(np.ones((2, 3)), expected, what="x", hint="h")
+    assert values.status == "wrong" and "values" in values.message
+    text = nnfs_exercises.compare_arrays("abc", expected, what="x", hint="h")
+    assert text.status == "wrong"
+
+
+def test_call_answer_turns_failures_into_verdicts():
+    def broken(x):
+        raise KeyError("oops")
+
+    def unfinished(x):
+        raise NotImplementedError
+
+    assert nnfs_exercises.call_answer(broken, 1)[1].status == "wrong"
+    assert nnfs_exercises.call_answer(unfinished, 1)[1].status == "not attempted"
+    assert nnfs_exercises.call_answer(lambda x: None, 1)[1].status == "not attempted"
+    assert nnfs_exercises.call_answer(42, 1)[1].status == "wrong"
+    assert nnfs_exercises.call_answer(lambda x: x + 1, 1) == (2, None)
+
+
+# --------------------------------------------------------------------------
+# Reference solutions and wrong answers, one block per notebook.
+# --------------------------------------------------------------------------
