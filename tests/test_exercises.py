@@ -1,11 +1,13 @@
 """Every exercise checker accepts its reference solution and rejects wrong answers.
 
-The reference solutions live here, not in the notebooks, so a learner does not
-see them next to the exercise. Each checker is also shown to answer "not
+The reference solutions live in tests/exercise_refs/, not in the notebooks, so a learner
+does not see them next to the exercise. Each checker is also shown to answer "not
 attempted yet" for the placeholder the exercise cell starts with.
 """
 
 import ast
+import importlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,23 +15,23 @@ from conftest import NOTEBOOKS, parse_code, read_notebook
 
 import nnfs_exercises
 
-REFERENCES = {}
-WRONG_ANSWERS = {}
+
+def load_references():
+    """Collect REFERENCES and WRONG_ANSWERS from tests/exercise_refs/nbNN.py.
+
+    Each of those files maps a checker's name to a function of no arguments
+    returning the answer to give it (one file per notebook, so notebooks can be
+    written side by side).
+    """
+    references, wrong_answers = {}, {}
+    for path in sorted(Path(__file__).parent.glob("exercise_refs/nb*.py")):
+        module = importlib.import_module(f"exercise_refs.{path.stem}")
+        references.update(module.REFERENCES)
+        wrong_answers.update(module.WRONG_ANSWERS)
+    return references, wrong_answers
 
 
-def reference(checker_name):
-    """Register the decorated function as the reference answer for a checker."""
-    def register(make_answer):
-        REFERENCES[checker_name] = make_answer
-        return make_answer
-    return register
-
-
-def wrong_answer(checker_name):
-    def register(make_answer):
-        WRONG_ANSWERS[checker_name] = make_answer
-        return make_answer
-    return register
+REFERENCES, WRONG_ANSWERS = load_references()
 
 
 def checkers_used_in_notebooks():
@@ -45,8 +47,6 @@ def checkers_used_in_notebooks():
 
 
 def get_checker(module, name):
-    import importlib
-
     return getattr(importlib.import_module(module), name)
 
 
@@ -112,8 +112,3 @@ def test_call_answer_turns_failures_into_verdicts():
     assert nnfs_exercises.call_answer(lambda x: None, 1)[1].status == "not attempted"
     assert nnfs_exercises.call_answer(42, 1)[1].status == "wrong"
     assert nnfs_exercises.call_answer(lambda x: x + 1, 1) == (2, None)
-
-
-# --------------------------------------------------------------------------
-# Reference solutions and wrong answers, one block per notebook.
-# --------------------------------------------------------------------------
