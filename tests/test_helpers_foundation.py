@@ -161,6 +161,18 @@ def test_dense_layer_refuses_non_positive_weight_scale(scale):
         DenseLayer(2, 3, weight_scale=scale)
 
 
+def test_dense_layer_float32():
+    layer = DenseLayer(2, 3, rng=0, dtype=np.float32)
+    assert layer.weights.dtype == layer.biases.dtype == np.float32
+    out = layer.forward(np.ones((4, 2), dtype=np.float32))
+    assert out.dtype == np.float32
+
+
+def test_dense_layer_refuses_an_integer_dtype():
+    with pytest.raises(TypeError, match="floating-point type, got int64"):
+        DenseLayer(2, 3, dtype=np.int64)
+
+
 # ---------------------------------------------------------------------- ReLU
 
 

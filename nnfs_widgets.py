@@ -1,0 +1,1 @@
+"""Interactive explorations for the notebooks (ipywidgets); filled in by issue #3."""
