@@ -26,15 +26,31 @@ import numpy as np
 from nnfs import datasets as _nnfs_datasets
 
 __all__ = [
+    "AdaGrad",
+    "Adam",
+    "CategoricalCrossEntropy",
     "DenseLayer",
+    "Optimizer",
+    "RMSProp",
     "ReLU",
+    "SGD",
     "Softmax",
+    "SoftmaxCrossEntropy",
+    "accuracy",
+    "check_dvalues",
+    "check_hyperparameter",
     "check_inputs",
+    "check_labels",
+    "check_probabilities",
     "check_size",
     "draw_network",
+    "gradient_check",
+    "numerical_gradient",
     "plot_decision_regions",
     "plot_spiral",
+    "relative_error",
     "spiral_data",
+    "vertical_data",
 ]
 
 
@@ -161,6 +177,166 @@ def _to_array(owner, inputs):
 
 
 # ---------------------------------------------------------------------------
+# Checks for losses and backward passes (notebooks 05-08)
+# ---------------------------------------------------------------------------
+
+
+def check_labels(owner, y_true, n_samples, n_classes):
+    """Return class labels as an array, or raise an error a learner can act on.
+
+    Two encodings are accepted, as in the book: sparse labels (one class index
+    per sample) and one-hot rows (a 1 in the column of the correct class).
+    Rows of probabilities that sum to 1 ("soft" labels) pass as one-hot.
+
+    Parameters
+    ----------
+    owner : str
+        Who is checking (``"CategoricalCrossEntropy"``), named in the message.
+    y_true : array_like of shape (n_samples,) or (n_samples, n_classes)
+        Integer class indices in ``0 .. n_classes - 1``, or one-hot rows.
+    n_samples : int
+        Number of predictions the labels must match.
+    n_classes : int
+        Number of columns of the predictions.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,) or (n_samples, n_classes)
+        The labels; the same array when it already was one (no copy).
+
+    Raises
+    ------
+    TypeError
+        If sparse labels are not integers (``2.0`` is refused: an index is a
+        whole number) or the labels are not numbers.
+    ValueError
+        If the labels have the wrong length or shape, a class index is out of
+        range, or a one-hot row is not made of values in [0, 1] summing to 1.
+    """
+    y_true = np.asarray(y_true)
+    if y_true.dtype.kind not in "iuf":
+        raise TypeError(
+            f"{owner} expects numeric labels (integer class indices or one-hot rows), "
+            f"got an array of dtype {y_true.dtype}"
+        )
+    if y_true.ndim not in (1, 2):
+        raise ValueError(
+            f"{owner} expects labels of shape ({n_samples},) (class indices) or "
+            f"({n_samples}, {n_classes}) (one-hot), got shape {y_true.shape}"
+        )
+    if y_true.shape[0] != n_samples:
+        raise ValueError(
+            f"{owner} got {y_true.shape[0]} labels for {n_samples} predictions; "
+            f"there must be one label per sample"
+        )
+    if y_true.ndim == 1:
+        if y_true.dtype.kind == "f":
+            raise TypeError(
+                f"{owner} expects integer class indices, got labels of dtype "
+                f"{y_true.dtype}; if they are whole numbers, pass y.astype(int)"
+            )
+        low, high = y_true.min(), y_true.max()
+        if low < 0 or high >= n_classes:
+            bad = low if low < 0 else high
+            raise ValueError(
+                f"{owner} got class index {bad}, but the predictions have {n_classes} "
+                f"columns, so labels must be in 0..{n_classes - 1}"
+            )
+        return y_true
+    if y_true.shape[1] != n_classes:
+        hint = " (a column of class indices? pass y.ravel())" if y_true.shape[1] == 1 else ""
+        raise ValueError(
+            f"{owner} expects one-hot labels of shape ({n_samples}, {n_classes}), "
+            f"got shape {y_true.shape}{hint}"
+        )
+    row_sums = y_true.sum(axis=1)
+    if (y_true.min() < 0 or y_true.max() > 1
+            or np.abs(row_sums - 1).max() > 1e-6):
+        row = int(np.argmax(np.abs(row_sums - 1)))
+        raise ValueError(
+            f"{owner} expects one-hot rows (values in [0, 1] summing to 1), "
+            f"but row {row} is {y_true[row]} (sum {row_sums[row]:g})"
+        )
+    return y_true
+
+
+def check_probabilities(owner, y_pred):
+    """Return predicted probabilities as a 2-D array, or raise a clear error.
+
+    Parameters
+    ----------
+    owner : str
+        Who is checking, named in the message.
+    y_pred : array_like of shape (n_samples, n_classes)
+        One row of class probabilities per sample (e.g. a ``Softmax`` output).
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_classes)
+        The same array when it already was one (no copy).
+
+    Raises
+    ------
+    ValueError
+        If the predictions hold NaN (training diverged), are not a 2-D batch,
+        or are not probabilities (values outside [0, 1], rows not summing to 1).
+    """
+    y_pred = np.asarray(y_pred)
+    # NaN is checked first, and separately from check_inputs, because in a
+    # loss it almost always means training blew up, not that the data is bad.
+    if y_pred.dtype.kind == "f" and np.isnan(y_pred.sum()) and np.isnan(y_pred).any():
+        raise ValueError(
+            f"{owner} found NaN in the predictions: training diverged? "
+            f"Try a smaller learning rate."
+        )
+    y_pred = check_inputs(owner, y_pred)
+    low, high = y_pred.min(), y_pred.max()
+    # Float32 softmax rows sum to 1 only to about 1e-7 per class.
+    if low < 0 or high > 1 or np.abs(y_pred.sum(axis=1) - 1).max() > 1e-3:
+        raise ValueError(
+            f"{owner} expects probabilities (values in [0, 1], each row summing to 1, "
+            f"e.g. a Softmax output), got values from {low:.4g} to {high:.4g}. "
+            f"For raw scores (logits) use SoftmaxCrossEntropy."
+        )
+    return y_pred
+
+
+def check_dvalues(owner, dvalues, output):
+    """Raise unless ``dvalues`` is an array shaped like the output it is the gradient of.
+
+    Called first by every ``backward`` (from notebook 08 on): a gradient of the
+    wrong shape would otherwise broadcast silently into a wrong answer.
+
+    Parameters
+    ----------
+    owner : str
+        The layer checking, named in the message.
+    dvalues : ndarray
+        Gradient of the loss with respect to the layer's output.
+    output : ndarray
+        The layer's last output.
+
+    Raises
+    ------
+    TypeError
+        If ``dvalues`` is not a NumPy array.
+    ValueError
+        If its shape differs from the output's.
+    """
+    if not isinstance(dvalues, np.ndarray):
+        raise TypeError(
+            f"{owner}.backward expects dvalues as a NumPy array, "
+            f"got {type(dvalues).__name__}"
+        )
+    if dvalues.shape != output.shape:
+        raise ValueError(
+            f"{owner}.backward expects dvalues of shape {output.shape} (the shape of "
+            f"its last output), got {dvalues.shape}. Pass the gradient of the output "
+            f"of the forward pass just made."
+        )
+
+
+# ---------------------------------------------------------------------------
 # Notebook 01: a dense layer
 # ---------------------------------------------------------------------------
 
@@ -244,6 +420,55 @@ class DenseLayer:
         self.output = inputs @ self.weights + self.biases
         return self.output
 
+    def backward(self, dvalues):
+        """Pass the gradient back through the layer (introduced in notebook 08).
+
+        By the chain rule, with ``output = inputs @ weights + biases``, each
+        gradient is the incoming one times the derivative of ``output`` with
+        respect to that variable.
+
+        Parameters
+        ----------
+        dvalues : ndarray of shape (n_samples, n_neurons)
+            Gradient of the loss with respect to this layer's ``output``.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_inputs)
+            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
+            The gradients of the parameters are kept as ``self.dweights``,
+            shape (n_inputs, n_neurons) like ``weights``, and ``self.dbiases``,
+            shape (1, n_neurons) like ``biases``.
+        """
+        check_dvalues("DenseLayer", dvalues, self.output)
+        # Each weight met every sample's input, so its gradient sums over the
+        # batch: (n_inputs, n_samples) @ (n_samples, n_neurons).
+        self.dweights = self.inputs.T @ dvalues
+        # A bias is added to every sample, so its gradient is the column sum.
+        self.dbiases = dvalues.sum(axis=0, keepdims=True)
+        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs)
+        self.dinputs = dvalues @ self.weights.T
+        return self.dinputs
+
+    def parameters(self):
+        """List what an optimizer may change, with the gradient of each.
+
+        Introduced in notebook 10. Optimizers and ``gradient_check`` read the
+        parameters through this method only, so a layer needs nothing else to
+        be trained (layers without parameters, such as ``ReLU``, do not have it).
+        Call it after ``backward``, which sets the gradients.
+
+        Returns
+        -------
+        list of (str, ndarray, ndarray)
+            ``(name, value, gradient)`` triples: ``("weights", weights,
+            dweights)`` and ``("biases", biases, dbiases)``. The arrays are the
+            layer's own (no copies), so updating ``value`` in place trains the
+            layer.
+        """
+        return [("weights", self.weights, self.dweights),
+                ("biases", self.biases, self.dbiases)]
+
     def __repr__(self):
         return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons})"
 
@@ -282,6 +507,28 @@ class ReLU:
         self.inputs = inputs
         self.output = np.maximum(inputs, 0)
         return self.output
+
+    def backward(self, dvalues):
+        """Let the gradient through where the input was positive (notebook 08).
+
+        The derivative of ``max(0, x)`` is 1 for ``x > 0`` and 0 otherwise
+        (at exactly 0 we take 0, as the book does).
+
+        Parameters
+        ----------
+        dvalues : ndarray of shape (n_samples, n_features)
+            Gradient of the loss with respect to this layer's ``output``.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_features)
+            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
+        """
+        check_dvalues("ReLU", dvalues, self.output)
+        # One pass that writes a new array: no copy of dvalues to zero out
+        # afterwards, and the caller's dvalues are left untouched.
+        self.dinputs = np.where(self.inputs > 0, dvalues, 0)
+        return self.dinputs
 
     def __repr__(self):
         return "ReLU()"
@@ -327,6 +574,34 @@ class Softmax:
         exp_values = np.exp(inputs - inputs.max(axis=1, keepdims=True))
         self.output = exp_values / exp_values.sum(axis=1, keepdims=True)
         return self.output
+
+    def backward(self, dvalues):
+        """Multiply the gradient by each sample's softmax Jacobian (notebook 09).
+
+        Every output of a row depends on every input of that row:
+        ``d output_i / d input_j = p_i * (delta_ij - p_j)``, a
+        (n_classes, n_classes) Jacobian per sample. ``SoftmaxCrossEntropy``
+        skips this work when softmax feeds cross-entropy.
+
+        Parameters
+        ----------
+        dvalues : ndarray of shape (n_samples, n_classes)
+            Gradient of the loss with respect to this layer's ``output``.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_classes)
+            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
+        """
+        check_dvalues("Softmax", dvalues, self.output)
+        p = self.output
+        # All the Jacobians at once, shape (n_samples, n_classes, n_classes):
+        # diag(p) - p p^T for every row, with no Python loop over samples.
+        jacobians = (p[:, :, np.newaxis] * np.eye(p.shape[1], dtype=p.dtype)
+                     - p[:, :, np.newaxis] * p[:, np.newaxis, :])
+        # Row n of the result is jacobians[n] @ dvalues[n].
+        self.dinputs = np.einsum("nij,nj->ni", jacobians, dvalues)
+        return self.dinputs
 
     def __repr__(self):
         return "Softmax()"
@@ -377,6 +652,685 @@ def _call_seeded(make_data, seed, *args):
         np.random.set_state(state)  # noqa: NPY002
     # nnfs returns uint8 labels, where y - 1 would wrap round to 255.
     return X, y.astype(np.intp)
+
+
+# ---------------------------------------------------------------------------
+# Notebook 05: categorical cross-entropy
+# ---------------------------------------------------------------------------
+
+
+class CategoricalCrossEntropy:
+    """Mean negative log of the probability given to the correct class.
+
+    ``loss = mean over samples of -sum_j y_j * log(p_j)``: with one-hot labels
+    only the correct class's term is left, ``-log(p_correct)``. A confident
+    right answer costs nearly 0, a confident wrong one a lot, and a uniform
+    guess over k classes ``ln k``. Introduced in notebook 05.
+
+    Attributes
+    ----------
+    clipped : ndarray of shape (n_samples, n_classes)
+        The last predictions, clipped to [1e-7, 1 - 1e-7].
+    y_true : ndarray of shape (n_samples,) or (n_samples, n_classes)
+        The last labels.
+    sample_losses : ndarray of shape (n_samples,)
+        The loss of each sample in the last batch.
+    output : float
+        The last mean loss.
+    dinputs : ndarray of shape (n_samples, n_classes)
+        Gradient of the mean loss with respect to the predictions.
+    """
+
+    def forward(self, y_pred, y_true):
+        """Compute the mean loss of a batch of predictions.
+
+        Parameters
+        ----------
+        y_pred : array_like of shape (n_samples, n_classes)
+            Predicted probabilities, e.g. a ``Softmax`` output.
+        y_true : array_like of shape (n_samples,) or (n_samples, n_classes)
+            Class indices (sparse labels) or one-hot rows.
+
+        Returns
+        -------
+        float
+            The mean loss, also kept as ``self.output``.
+        """
+        y_pred = check_probabilities("CategoricalCrossEntropy", y_pred)
+        y_true = check_labels("CategoricalCrossEntropy", y_true, *y_pred.shape)
+        # log(0) is -inf, and one -inf makes the mean -inf: keep every
+        # probability a hair away from 0 (and symmetrically from 1).
+        self.clipped = np.clip(y_pred, 1e-7, 1 - 1e-7)
+        self.y_true = y_true
+        if y_true.ndim == 1:
+            # Sparse labels: pick each row's probability of its correct class.
+            correct = self.clipped[np.arange(len(y_true)), y_true]
+            self.sample_losses = -np.log(correct)
+        else:
+            # One-hot rows: the zeros cancel every class but the correct one.
+            self.sample_losses = -np.sum(y_true * np.log(self.clipped), axis=1)
+        self.output = float(np.mean(self.sample_losses))
+        return self.output
+
+    def backward(self):
+        """Gradient of the last mean loss with respect to the predictions.
+
+        A loss ends the chain, so there is no incoming gradient: this uses
+        what ``forward`` kept. ``d(-log p)/dp = -1/p`` for the correct class,
+        and 1/n_samples because the loss is a mean.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_classes)
+            Also kept as ``self.dinputs``.
+        """
+        n_samples, n_classes = self.clipped.shape
+        y_true = self.y_true
+        if y_true.ndim == 1:
+            # Row i of the identity matrix is the one-hot vector of class i.
+            y_true = np.eye(n_classes, dtype=self.clipped.dtype)[y_true]
+        # Dividing by the clipped value keeps the gradient finite when a
+        # prediction is exactly 0.
+        self.dinputs = -y_true / self.clipped / n_samples
+        return self.dinputs
+
+    def __repr__(self):
+        return "CategoricalCrossEntropy()"
+
+
+# ---------------------------------------------------------------------------
+# Notebook 06: accuracy
+# ---------------------------------------------------------------------------
+
+
+def accuracy(y_pred, y_true):
+    """Fraction of samples whose highest-scoring class is the correct one.
+
+    Introduced in notebook 06. Unlike the loss, it ignores how confident a
+    prediction is: only which class wins counts.
+
+    Parameters
+    ----------
+    y_pred : array_like of shape (n_samples, n_classes)
+        Probabilities or raw scores; only the largest of each row matters.
+    y_true : array_like of shape (n_samples,) or (n_samples, n_classes)
+        Class indices or one-hot rows.
+
+    Returns
+    -------
+    float
+        Between 0 and 1.
+    """
+    y_pred = check_inputs("accuracy", y_pred)
+    y_true = check_labels("accuracy", y_true, *y_pred.shape)
+    if y_true.ndim == 2:
+        y_true = np.argmax(y_true, axis=1)
+    return float(np.mean(np.argmax(y_pred, axis=1) == y_true))
+
+
+# ---------------------------------------------------------------------------
+# Notebook 07: derivatives
+# ---------------------------------------------------------------------------
+
+
+def numerical_gradient(f, x, h=1e-5):
+    """Estimate the gradient of ``f`` at ``x`` by centred differences.
+
+    ``df/dx_i ~ (f(x + h e_i) - f(x - h e_i)) / (2 h)``, one element at a
+    time. The error shrinks like ``h**2`` (a one-sided difference: like ``h``)
+    until rounding takes over, which is why ``h`` is about 1e-5 in float64.
+    Introduced in notebook 07.
+
+    Parameters
+    ----------
+    f : callable
+        ``f(x)`` returns a number. It may also ignore its argument and read
+        ``x`` through other references (e.g. a layer's ``weights``).
+    x : ndarray of floats, any shape
+        Where to take the gradient. Each element is nudged **in place** and
+        put back exactly, so ``x`` can be a layer's own parameter array.
+        Use float64: in float32 a nudge of 1e-5 is lost in rounding.
+    h : float, default 1e-5
+        The nudge.
+
+    Returns
+    -------
+    ndarray of the same shape as x
+        The estimated partial derivatives, in float64.
+    """
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
+        raise TypeError(
+            f"numerical_gradient expects x as a NumPy array of floats (it is "
+            f"nudged in place), got {type(x).__name__}"
+            + (f" of dtype {x.dtype}" if isinstance(x, np.ndarray) else "")
+        )
+    if not h > 0:
+        raise ValueError(f"numerical_gradient expects a positive step h, got {h!r}")
+    gradient = np.zeros(x.shape)
+    # A loop over the elements, not over samples: each element needs two
+    # evaluations of f of its own, which is why this is slow and used only to check.
+    for index in np.ndindex(x.shape):
+        original = x[index]
+        x[index] = original + h
+        f_plus = _scalar(f(x))
+        x[index] = original - h
+        f_minus = _scalar(f(x))
+        x[index] = original
+        gradient[index] = (f_plus - f_minus) / (2 * h)
+    return gradient
+
+
+def _scalar(value):
+    """``float(value)``, with a clear error when ``f`` returns an array."""
+    if np.size(value) != 1:
+        raise ValueError(
+            f"numerical_gradient expects f to return one number, "
+            f"got an array of shape {np.shape(value)}"
+        )
+    return float(np.asarray(value).item())
+
+
+def vertical_data(samples=100, classes=3, *, seed=0):
+    """Make the book's "vertical" data set: one Gaussian blob per class.
+
+    Classes are easy to separate here, which makes it the data set on which
+    notebook 07 shows that even random search struggles. A seeded wrapper of
+    ``nnfs.datasets.vertical_data``, like ``spiral_data``.
+
+    Parameters
+    ----------
+    samples : int, default 100
+        Points per class.
+    classes : int, default 3
+        Number of blobs, one class each, side by side along x[0].
+    seed : int, default 0
+
+    Returns
+    -------
+    X : ndarray of shape (samples * classes, 2)
+    y : ndarray of shape (samples * classes,)
+        Integer labels, in blocks of ``samples``.
+    """
+    samples = check_size("samples", samples)
+    classes = check_size("classes", classes)
+    return _call_seeded(_nnfs_datasets.vertical_data, seed, samples, classes)
+
+
+# ---------------------------------------------------------------------------
+# Notebook 09: softmax and cross-entropy together
+# ---------------------------------------------------------------------------
+
+
+class SoftmaxCrossEntropy:
+    """Softmax followed by categorical cross-entropy, as one step.
+
+    Together their gradient with respect to the scores is simply
+    ``(probabilities - one_hot_labels) / n_samples``: no Jacobian, no
+    division by a probability. And the loss is computed from log-probabilities
+    (``z - max(z) - log(sum(exp(z - max(z))))``), so it needs no clipping and
+    stays finite however large the scores. Introduced in notebook 09.
+
+    Attributes
+    ----------
+    output : ndarray of shape (n_samples, n_classes)
+        The last probabilities (the softmax of the scores).
+    y_true : ndarray of shape (n_samples,) or (n_samples, n_classes)
+        The last labels.
+    sample_losses : ndarray of shape (n_samples,)
+        The loss of each sample in the last batch.
+    dinputs : ndarray of shape (n_samples, n_classes)
+        Gradient of the mean loss with respect to the scores.
+    """
+
+    def forward(self, inputs, y_true):
+        """Turn scores into probabilities and return their mean cross-entropy.
+
+        Parameters
+        ----------
+        inputs : array_like of shape (n_samples, n_classes)
+            Raw scores (logits), e.g. the last dense layer's output.
+        y_true : array_like of shape (n_samples,) or (n_samples, n_classes)
+            Class indices or one-hot rows.
+
+        Returns
+        -------
+        float
+            The mean loss. The probabilities are kept as ``self.output``.
+        """
+        inputs = check_inputs("SoftmaxCrossEntropy", inputs)
+        y_true = check_labels("SoftmaxCrossEntropy", y_true, *inputs.shape)
+        self.y_true = y_true
+        shifted = inputs - inputs.max(axis=1, keepdims=True)
+        exp_values = np.exp(shifted)
+        sums = exp_values.sum(axis=1, keepdims=True)
+        self.output = exp_values / sums
+        # -log p_correct = log(sum exp(shifted)) - shifted_correct: the largest
+        # shifted score is 0, so the sum is at least 1 and the log is finite.
+        if y_true.ndim == 1:
+            correct = shifted[np.arange(len(y_true)), y_true]
+        else:
+            # One-hot rows sum to 1, so sum_j y_j * log(sums) is just log(sums).
+            correct = np.sum(y_true * shifted, axis=1)
+        self.sample_losses = np.log(sums[:, 0]) - correct
+        return float(np.mean(self.sample_losses))
+
+    def backward(self):
+        """Gradient of the last mean loss with respect to the scores: (p - y) / N.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_classes)
+            Also kept as ``self.dinputs``.
+        """
+        n_samples = len(self.output)
+        if self.y_true.ndim == 1:
+            # Subtracting the one-hot row means subtracting 1 at the correct class.
+            self.dinputs = self.output.copy()
+            self.dinputs[np.arange(n_samples), self.y_true] -= 1
+        else:
+            self.dinputs = self.output - self.y_true
+        self.dinputs /= n_samples
+        return self.dinputs
+
+    def __repr__(self):
+        return "SoftmaxCrossEntropy()"
+
+
+# ---------------------------------------------------------------------------
+# Notebook 10: gradient checking
+# ---------------------------------------------------------------------------
+
+
+def relative_error(analytic, numerical, tiny=1e-12):
+    """Relative error ``|a - n| / max(|a| + |n|, tiny)`` of two gradients.
+
+    Scale-free, unlike ``|a - n|``: 1e-7 means "agrees to about 7 digits"
+    whether the gradient is 1e3 or 1e-3. For arrays, ``|.|`` is the vector
+    length (Euclidean norm): element by element, a gradient entry of 1e-6
+    would show the finite differences' rounding noise (about 1e-11) as a
+    large relative error although nothing is wrong. ``tiny`` only avoids
+    0 / 0 when both are exactly 0. Introduced in notebook 10.
+
+    Parameters
+    ----------
+    analytic, numerical : float or array_like of the same shape
+
+    Returns
+    -------
+    float
+        Between 0 (equal) and 1.
+    """
+    analytic = np.asarray(analytic, dtype=np.float64)
+    numerical = np.asarray(numerical, dtype=np.float64)
+    if analytic.shape != numerical.shape:
+        raise ValueError(
+            f"relative_error expects two arrays of the same shape, "
+            f"got {analytic.shape} and {numerical.shape}"
+        )
+    difference = np.linalg.norm(analytic - numerical)
+    size = np.linalg.norm(analytic) + np.linalg.norm(numerical)
+    return float(difference / max(size, tiny))
+
+
+def gradient_check(layers, loss, X, y, *, h=1e-5):
+    """Compare backpropagation with centred differences for every parameter.
+
+    Runs one forward and backward pass for the analytic gradients, then
+    ``numerical_gradient`` on each parameter array of each layer. Introduced
+    in notebook 10. Rough guide to the relative errors: below 1e-7 is
+    right; around 1e-4 look closer (a ReLU input near its kink, a float32
+    layer); 1e-2 or more is a bug.
+
+    Parameters
+    ----------
+    layers : list
+        The network in order, e.g. ``[dense1, relu, dense2]``. Layers with a
+        ``parameters()`` method are checked; their parameters must be float64.
+    loss : SoftmaxCrossEntropy or CategoricalCrossEntropy
+        Called as ``loss.forward(last_output, y)``, then ``loss.backward()``.
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,) or (n_samples, n_classes)
+    h : float, default 1e-5
+        The nudge for the centred differences.
+
+    Returns
+    -------
+    dict of str to float
+        The relative error of each parameter array (see ``relative_error``),
+        keyed ``"layers[0].weights"``, ``"layers[0].biases"``, ...
+    """
+    def forward_loss(_=None):
+        values = X
+        for layer in layers:
+            values = layer.forward(values)
+        return loss.forward(values, y)
+
+    forward_loss()
+    dvalues = loss.backward()
+    for layer in reversed(layers):
+        dvalues = layer.backward(dvalues)
+    errors = {}
+    for index, layer in enumerate(layers):
+        if not hasattr(layer, "parameters"):
+            continue  # ReLU, Softmax: nothing to learn, nothing to check
+        for name, value, gradient in layer.parameters():
+            if value.dtype != np.float64:
+                raise TypeError(
+                    f"gradient_check needs float64 parameters, but layers[{index}].{name} "
+                    f"is {value.dtype}; a nudge of {h} is lost in its rounding. "
+                    f"Create the layer with dtype=np.float64."
+                )
+            # forward_loss() only runs forward passes, so `gradient` still
+            # holds the analytic result while `value` is nudged.
+            numerical = numerical_gradient(forward_loss, value, h)
+            errors[f"layers[{index}].{name}"] = relative_error(gradient, numerical)
+    return errors
+
+
+# ---------------------------------------------------------------------------
+# Notebook 11: stochastic gradient descent and the training loop
+# ---------------------------------------------------------------------------
+
+
+def check_hyperparameter(owner, name, value, *, positive=False, below_one=False):
+    """Return ``value`` as a float if it is a valid hyperparameter, else raise.
+
+    Parameters
+    ----------
+    owner : str
+        The optimizer checking (``"SGD"``), named in the message.
+    name : str
+        The argument's name (``"learning_rate"``).
+    value : float
+        Must be a real number, at least 0.
+    positive : bool, default False
+        Also refuse 0 (a learning rate or an epsilon of 0 does nothing useful).
+    below_one : bool, default False
+        Also refuse 1 and more (a momentum or a beta of 1 never forgets).
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number.
+    ValueError
+        If it is NaN or outside the allowed range.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{owner}: {name} must be a number, got {value!r}")
+    value = float(value)
+    if below_one and not 0 <= value < 1:
+        raise ValueError(f"{owner}: {name} must be in [0, 1), got {value!r}")
+    if positive and not value > 0:
+        raise ValueError(f"{owner}: {name} must be positive, got {value!r}")
+    if not value >= 0:  # also catches NaN, which fails every comparison
+        raise ValueError(f"{owner}: {name} must be zero or positive, got {value!r}")
+    return value
+
+
+class Optimizer:
+    """What every optimizer shares: the update loop and learning-rate decay.
+
+    A subclass says how one parameter array changes (``update``) and what it
+    remembers about it between steps (``new_state``). Introduced in notebook 11.
+
+    Parameters
+    ----------
+    learning_rate : float
+        The step size at the start, > 0.
+    decay : float
+        After ``t`` steps the learning rate is
+        ``learning_rate / (1 + decay * t)``: large steps first, finer later.
+
+    Attributes
+    ----------
+    current_learning_rate : float
+        The learning rate the next step will use.
+    iterations : int
+        Steps taken so far.
+    state : dict
+        What the optimizer remembers, per layer and parameter:
+        ``state[layer][name]`` is a dict of arrays shaped like the parameter.
+        It lives here, keyed by the layer object, not on the layers.
+    """
+
+    def __init__(self, learning_rate, decay):
+        owner = type(self).__name__
+        self.learning_rate = check_hyperparameter(owner, "learning_rate", learning_rate,
+                                                  positive=True)
+        self.decay = check_hyperparameter(owner, "decay", decay)
+        self.current_learning_rate = self.learning_rate
+        self.iterations = 0
+        self.state = {}
+
+    def step(self, layers):
+        """Update every layer that has parameters, using its last gradients.
+
+        Call it once per batch, after the backward pass.
+
+        Parameters
+        ----------
+        layers : list
+            The network's layers, e.g. ``[dense1, relu, dense2]``; layers
+            without a ``parameters()`` method (``ReLU``, ``Softmax``) are skipped.
+        """
+        if hasattr(layers, "parameters"):
+            raise TypeError(
+                f"{type(self).__name__}.step expects a list of layers, got one layer; "
+                f"pass [{type(layers).__name__}, ...]"
+            )
+        for layer in layers:
+            if not hasattr(layer, "parameters"):
+                continue
+            layer_state = self.state.setdefault(layer, {})
+            for name, value, gradient in layer.parameters():
+                if name not in layer_state:
+                    layer_state[name] = self.new_state(value)
+                self.update(value, gradient, layer_state[name])
+        self.iterations += 1
+        self.current_learning_rate = self.learning_rate / (1 + self.decay * self.iterations)
+
+    def new_state(self, value):
+        """What to remember about a new parameter array: nothing by default.
+
+        Parameters
+        ----------
+        value : ndarray
+            The parameter array.
+
+        Returns
+        -------
+        dict of str to ndarray
+        """
+        return {}
+
+    def update(self, value, gradient, state):
+        """Change one parameter array in place; each optimizer says how.
+
+        Parameters
+        ----------
+        value : ndarray
+            The parameter array, updated in place.
+        gradient : ndarray of the same shape
+        state : dict of str to ndarray
+            What ``new_state`` made for this array, updated in place.
+        """
+        raise NotImplementedError(f"{type(self).__name__} must define update()")
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent, with optional decay and momentum.
+
+    Plain SGD steps against the gradient: ``value -= learning_rate * gradient``.
+    With momentum, each step also carries on a fraction of the previous one,
+    which rolls through small bumps and shallow local minima. Introduced in
+    notebook 11 (decay and momentum in notebook 12).
+
+    Parameters
+    ----------
+    learning_rate : float, default 1.0
+    decay : float, default 0.0
+        See ``Optimizer``.
+    momentum : float, default 0.0
+        In [0, 1): the fraction of the previous step that is kept.
+    """
+
+    def __init__(self, learning_rate=1.0, decay=0.0, momentum=0.0):
+        super().__init__(learning_rate, decay)
+        self.momentum = check_hyperparameter("SGD", "momentum", momentum, below_one=True)
+
+    def new_state(self, value):
+        """Momentum needs the previous step of each parameter, starting at 0."""
+        return {"velocity": np.zeros_like(value)} if self.momentum else {}
+
+    def update(self, value, gradient, state):
+        """``velocity = momentum * velocity - lr * gradient; value += velocity``."""
+        if self.momentum:
+            velocity = state["velocity"]
+            velocity *= self.momentum
+            velocity -= self.current_learning_rate * gradient
+            value += velocity
+        else:
+            value -= self.current_learning_rate * gradient
+
+    def __repr__(self):
+        return (f"SGD(learning_rate={self.learning_rate}, decay={self.decay}, "
+                f"momentum={self.momentum})")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 13: per-parameter learning rates
+# ---------------------------------------------------------------------------
+
+
+class AdaGrad(Optimizer):
+    """SGD with a learning rate per parameter, shrinking as its gradients add up.
+
+    ``cache += gradient**2``; ``value -= lr * gradient / (sqrt(cache) + epsilon)``.
+    Parameters that got large gradients take smaller steps from then on.
+    Introduced in notebook 13.
+
+    Parameters
+    ----------
+    learning_rate : float, default 1.0
+    decay : float, default 0.0
+        See ``Optimizer``.
+    epsilon : float, default 1e-7
+        Keeps the division finite while the cache is 0.
+    """
+
+    def __init__(self, learning_rate=1.0, decay=0.0, epsilon=1e-7):
+        super().__init__(learning_rate, decay)
+        self.epsilon = check_hyperparameter("AdaGrad", "epsilon", epsilon, positive=True)
+
+    def new_state(self, value):
+        """The running sum of squared gradients, starting at 0."""
+        return {"cache": np.zeros_like(value)}
+
+    def update(self, value, gradient, state):
+        """Add the squared gradient to the cache, then take a scaled step."""
+        cache = state["cache"]
+        cache += gradient ** 2
+        value -= self.current_learning_rate * gradient / (np.sqrt(cache) + self.epsilon)
+
+    def __repr__(self):
+        return (f"AdaGrad(learning_rate={self.learning_rate}, decay={self.decay}, "
+                f"epsilon={self.epsilon})")
+
+
+class RMSProp(Optimizer):
+    """AdaGrad with a cache that forgets: a moving average of squared gradients.
+
+    ``cache = rho * cache + (1 - rho) * gradient**2``;
+    ``value -= lr * gradient / (sqrt(cache) + epsilon)``. Unlike AdaGrad's,
+    the steps do not shrink for ever. Introduced in notebook 13.
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.001
+    decay : float, default 0.0
+        See ``Optimizer``.
+    epsilon : float, default 1e-7
+    rho : float, default 0.9
+        In [0, 1): how much of the cache is kept at each step.
+    """
+
+    def __init__(self, learning_rate=0.001, decay=0.0, epsilon=1e-7, rho=0.9):
+        super().__init__(learning_rate, decay)
+        self.epsilon = check_hyperparameter("RMSProp", "epsilon", epsilon, positive=True)
+        self.rho = check_hyperparameter("RMSProp", "rho", rho, below_one=True)
+
+    def new_state(self, value):
+        """The moving average of squared gradients, starting at 0."""
+        return {"cache": np.zeros_like(value)}
+
+    def update(self, value, gradient, state):
+        """Blend the squared gradient into the cache, then take a scaled step."""
+        cache = state["cache"]
+        cache *= self.rho
+        cache += (1 - self.rho) * gradient ** 2
+        value -= self.current_learning_rate * gradient / (np.sqrt(cache) + self.epsilon)
+
+    def __repr__(self):
+        return (f"RMSProp(learning_rate={self.learning_rate}, decay={self.decay}, "
+                f"epsilon={self.epsilon}, rho={self.rho})")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 14: Adam
+# ---------------------------------------------------------------------------
+
+
+class Adam(Optimizer):
+    """Momentum and RMSProp together, with bias correction.
+
+    ``m`` (momentum) is a moving average of the gradients and ``v`` (cache)
+    one of their squares. Both start at 0, so early on they are too small;
+    dividing by ``1 - beta**t`` after ``t`` steps corrects that exactly.
+    Introduced in notebook 14.
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.001
+    decay : float, default 0.0
+        See ``Optimizer``.
+    epsilon : float, default 1e-7
+    beta_1 : float, default 0.9
+        In [0, 1): how much of the momentum is kept at each step.
+    beta_2 : float, default 0.999
+        In [0, 1): how much of the cache is kept at each step.
+    """
+
+    def __init__(self, learning_rate=0.001, decay=0.0, epsilon=1e-7, beta_1=0.9,
+                 beta_2=0.999):
+        super().__init__(learning_rate, decay)
+        self.epsilon = check_hyperparameter("Adam", "epsilon", epsilon, positive=True)
+        self.beta_1 = check_hyperparameter("Adam", "beta_1", beta_1, below_one=True)
+        self.beta_2 = check_hyperparameter("Adam", "beta_2", beta_2, below_one=True)
+
+    def new_state(self, value):
+        """Moving averages of the gradients and of their squares, starting at 0."""
+        return {"momentum": np.zeros_like(value), "cache": np.zeros_like(value)}
+
+    def update(self, value, gradient, state):
+        """Update both averages, correct their bias, then take a scaled step."""
+        momentum, cache = state["momentum"], state["cache"]
+        momentum *= self.beta_1
+        momentum += (1 - self.beta_1) * gradient
+        cache *= self.beta_2
+        cache += (1 - self.beta_2) * gradient ** 2
+        t = self.iterations + 1  # this is step number t, counting from 1
+        momentum_corrected = momentum / (1 - self.beta_1 ** t)
+        cache_corrected = cache / (1 - self.beta_2 ** t)
+        value -= (self.current_learning_rate * momentum_corrected
+                  / (np.sqrt(cache_corrected) + self.epsilon))
+
+    def __repr__(self):
+        return (f"Adam(learning_rate={self.learning_rate}, decay={self.decay}, "
+                f"epsilon={self.epsilon}, beta_1={self.beta_1}, beta_2={self.beta_2})")
 
 
 # ---------------------------------------------------------------------------
@@ -531,8 +1485,12 @@ def draw_network(layer_sizes, weights=None, ax=None, title=None):
         for x, y in column:
             ax.scatter([x], [y], s=600, color=face, edgecolor="black", zorder=2)
         ax.text(col, -1.0, f"{name}\n({len(column)})", ha="center", va="top")
+    if weights is not None:
+        ax.plot([], [], color="#1f77b4", linewidth=2, label="positive weight")
+        ax.plot([], [], color="#d62728", linewidth=2, label="negative weight")
+        ax.legend(loc="lower center", ncol=2, frameon=False, fontsize=8)
     ax.set_xlim(-0.5, len(sizes) - 0.5)
-    ax.set_ylim(-1.9, tallest - 0.4)
+    ax.set_ylim(-2.3, tallest - 0.4)
     ax.axis("off")
     if title:
         ax.set_title(title)

@@ -1,1 +1,458 @@
-"""Interactive explorations for the notebooks (ipywidgets); filled in by issue #3."""
+"""Interactive explorations for the notebooks, built with ipywidgets.
+
+Each exploration comes in two forms that draw the same picture:
+
+- a widget (``neuron_explorer`` for notebook 01, ``softmax_temperature_explorer``
+  for notebook 03): sliders, a line of text and a figure that is redrawn when a
+  slider moves. It needs a running kernel, so it is live only when the learner
+  runs the notebook;
+- a static figure (``plot_neuron_grid``, ``plot_softmax_temperatures``) showing a
+  few settings side by side, so the stored notebook still teaches the idea where
+  no kernel runs (a notebook viewer, a rendered page on a website).
+
+The widget's figure is drawn with matplotlib's object-oriented API on an Agg
+canvas and sent as PNG bytes to an ``ipywidgets.Image``, rather than through
+pyplot into an ``Output`` widget: nothing joins pyplot's list of open figures
+(so the inline backend never shows a stray copy under the cell), and the cell's
+stored output is the widget alone, which keeps nbval's comparison stable.
+"""
+
+import io
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+
+from nnfs_helpers import Softmax, check_size
+
+__all__ = [
+    "BOOK_LOGITS",
+    "Explorer",
+    "draw_neuron",
+    "draw_softmax",
+    "neuron_data",
+    "neuron_explorer",
+    "neuron_output",
+    "neuron_summary",
+    "plot_neuron_grid",
+    "plot_softmax_temperatures",
+    "softmax_summary",
+    "softmax_temperature_explorer",
+    "softmax_with_temperature",
+]
+
+# The scores the book feeds its first softmax (chapter 4), so notebook 03's
+# numbers and the exploration's agree.
+BOOK_LOGITS = (4.8, 1.21, 2.385)
+
+# Output values beyond +-3 get the end colours; with the sliders' ranges most
+# points fall inside, so the colour scale stays fixed while the sliders move
+# and a colour always means the same output.
+_OUTPUT_NORM = Normalize(vmin=-3.0, vmax=3.0)
+_CMAP = "RdBu_r"  # blue = negative, white = zero, red = positive
+_LIMIT = 1.2  # the neuron plot shows the square [-1.2, 1.2]^2 around the data
+
+
+class Explorer(widgets.VBox):
+    """A column of widgets whose text form is a fixed note, not its state.
+
+    A displayed widget also stores a ``text/plain`` form, which is what a
+    viewer without JavaScript shows and what nbval compares. ipywidgets makes
+    it from ``repr``, i.e. from every child's state, cut at 110 characters;
+    this class says instead what the widget is and that it needs a kernel.
+
+    Parameters
+    ----------
+    children : sequence of ipywidgets.Widget
+        The controls and displays, top to bottom.
+    text : str
+        Its text form: what it explores and which controls to move (at most
+        110 characters, where ipywidgets would cut it).
+    update : callable
+        Called with no arguments to recompute and redraw; sliders call it
+        whenever they move.
+    """
+
+    def __init__(self, children, text, update, **kwargs):
+        super().__init__(children=children, **kwargs)
+        self._text = text
+        self.update = update
+
+    def __repr__(self):
+        return self._text
+
+
+# ---------------------------------------------------------------------------
+# Notebook 01: one neuron on a plane
+# ---------------------------------------------------------------------------
+
+
+def neuron_data(n_points=40, seed=0):
+    """Return a small, seeded 2-D data set for the neuron explorer.
+
+    Parameters
+    ----------
+    n_points : int, default 40
+        Number of points.
+    seed : int, default 0
+        Seed for ``numpy.random.default_rng``; the same seed gives the same points.
+
+    Returns
+    -------
+    ndarray of shape (n_points, 2)
+        Points drawn uniformly from the square [-1, 1] x [-1, 1].
+    """
+    n_points = check_size("n_points", n_points)
+    rng = np.random.default_rng(seed)
+    return rng.uniform(-1.0, 1.0, size=(n_points, 2))
+
+
+def neuron_output(points, w1, w2, b):
+    """Return one neuron's output ``w1 * x1 + w2 * x2 + b`` for every row of ``points``.
+
+    Parameters
+    ----------
+    points : array_like of shape (n_samples, 2)
+        Inputs, one point per row.
+    w1, w2 : float
+        The neuron's two weights.
+    b : float
+        The neuron's bias.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+    """
+    points = np.asarray(points, dtype=float)
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise ValueError(
+            f"neuron_output expects points of shape (n_samples, 2), got {points.shape}")
+    # (n_samples, 2) @ (2,) -> (n_samples,)
+    return points @ np.array([w1, w2], dtype=float) + b
+
+
+def _sign_change_line(w1, w2, b):
+    """Return two end points of the line ``w1*x1 + w2*x2 + b = 0``, or None.
+
+    The line is solved for whichever coordinate has the larger weight, so it
+    stays well defined when it is vertical (``w2 = 0``) or horizontal.
+    """
+    if abs(w1) < 1e-12 and abs(w2) < 1e-12:
+        return None  # the output is b everywhere: no sign change anywhere
+    ends = np.array([-_LIMIT, _LIMIT])
+    if abs(w2) >= abs(w1):
+        return ends, -(w1 * ends + b) / w2
+    return -(w2 * ends + b) / w1, ends
+
+
+def draw_neuron(ax, points, w1, w2, b):
+    """Draw a neuron's output over the plane, the data, and where it changes sign.
+
+    The background is coloured by the output ``w1*x1 + w2*x2 + b`` (blue
+    negative, red positive), the points by their own output, the black line is
+    where the output is zero, and the arrow is the weight vector, which points
+    towards growing output.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    points : ndarray of shape (n_samples, 2)
+    w1, w2, b : float
+        The neuron's weights and bias.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+        The neuron's output for each point.
+    """
+    grid = np.linspace(-_LIMIT, _LIMIT, 60)
+    xx, yy = np.meshgrid(grid, grid)
+    plane = w1 * xx + w2 * yy + b  # (60, 60)
+    ax.imshow(plane, origin="lower", extent=(-_LIMIT, _LIMIT, -_LIMIT, _LIMIT),
+              cmap=_CMAP, norm=_OUTPUT_NORM, alpha=0.35, interpolation="bilinear")
+    outputs = neuron_output(points, w1, w2, b)
+    ax.scatter(points[:, 0], points[:, 1], c=outputs, cmap=_CMAP, norm=_OUTPUT_NORM, s=28,
+               edgecolor="black", linewidth=0.5)
+    line = _sign_change_line(w1, w2, b)
+    if line is None:
+        ax.text(0, -1.1, "w1 = w2 = 0: the output is b everywhere",
+                ha="center", fontsize=8)
+    else:
+        ax.plot(*line, color="black", linewidth=1.5)
+        # The weight vector is perpendicular to the line; scaled to a fixed
+        # length so it stays inside the axes for any slider setting.
+        direction = np.array([w1, w2]) / np.hypot(w1, w2)
+        ax.annotate("", xy=0.5 * direction, xytext=(0, 0),
+                    arrowprops={"arrowstyle": "->", "color": "black"})
+    ax.set_xlim(-_LIMIT, _LIMIT)
+    ax.set_ylim(-_LIMIT, _LIMIT)
+    ax.set_aspect("equal")
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    ax.set_title(f"output = {w1:.1f}·x1 {w2:+.1f}·x2 {b:+.1f}", fontsize=9)
+    return outputs
+
+
+def neuron_summary(outputs):
+    """Return one line describing a neuron's outputs on the data set.
+
+    Parameters
+    ----------
+    outputs : ndarray of shape (n_samples,)
+
+    Returns
+    -------
+    str
+    """
+    positive = int(np.count_nonzero(outputs > 0))
+    return (f"output positive for {positive} of {outputs.size} points; "
+            f"outputs range from {outputs.min():.2f} to {outputs.max():.2f}")
+
+
+def plot_neuron_grid(settings=None, seed=0):
+    """Draw one neuron at a few weight and bias settings, side by side.
+
+    The static companion of ``neuron_explorer``: the default settings show
+    that the weights turn the zero line and the bias shifts it.
+
+    Parameters
+    ----------
+    settings : sequence of (w1, w2, b), optional
+        One panel per setting. Default: four settings that turn, then shift,
+        the line.
+    seed : int, default 0
+        Seed for ``neuron_data``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt  # pyplot here so the notebook's inline backend shows it
+
+    if settings is None:
+        settings = [(1.0, 0.0, 0.0), (1.0, 1.0, 0.0), (1.0, 1.0, 1.0), (-1.0, 2.0, -0.5)]
+    points = neuron_data(seed=seed)
+    fig, axes = plt.subplots(1, len(settings), figsize=(3.2 * len(settings), 3.4),
+                             squeeze=False)
+    for ax, (w1, w2, b) in zip(axes[0], settings, strict=True):
+        draw_neuron(ax, points, w1, w2, b)
+    fig.suptitle("One neuron: blue = negative output, red = positive; "
+                 "the black line is where the output is 0", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def neuron_explorer(w1=1.0, w2=-0.5, b=0.0, n_points=40, seed=0):
+    """Build sliders for one neuron's weights and bias on a small 2-D data set.
+
+    Moving a slider recomputes the neuron's output for every point, recolours
+    the points and redraws the line where the output changes sign.
+
+    Parameters
+    ----------
+    w1, w2, b : float
+        Starting weights and bias (each slider spans -2 to 2).
+    n_points : int, default 40
+        Size of the data set.
+    seed : int, default 0
+        Seed for the data set.
+
+    Returns
+    -------
+    Explorer
+        Display it (last line of a cell). ``explorer.outputs`` holds the
+        outputs for the current sliders, ``explorer.points`` the points, and
+        ``explorer.sliders`` the three sliders by name.
+    """
+    points = neuron_data(n_points, seed)
+    sliders = {
+        name: widgets.FloatSlider(value=value, min=-2.0, max=2.0, step=0.1,
+                                  description=name, continuous_update=False,
+                                  readout_format=".1f")
+        for name, value in (("w1", w1), ("w2", w2), ("b", b))
+    }
+    readout = widgets.HTML()
+    image = widgets.Image(format="png")
+
+    def update(change=None):
+        values = {name: slider.value for name, slider in sliders.items()}
+        fig = Figure(figsize=(4.4, 4.0), dpi=80)
+        outputs = draw_neuron(fig.add_subplot(), points,
+                              values["w1"], values["w2"], values["b"])
+        explorer.outputs = outputs
+        readout.value = f"<code>{neuron_summary(outputs)}</code>"
+        image.value = _png(fig)
+
+    explorer = Explorer([widgets.HBox(list(sliders.values())), readout, image],
+                        "Neuron explorer: move the w1, w2 and b sliders "
+                        "(live when the notebook runs on a kernel)", update)
+    explorer.points = points
+    explorer.sliders = sliders
+    for slider in sliders.values():
+        slider.observe(update, names="value")
+    update()
+    return explorer
+
+
+# ---------------------------------------------------------------------------
+# Notebook 03: softmax temperature
+# ---------------------------------------------------------------------------
+
+
+def softmax_with_temperature(logits, temperature):
+    """Return ``softmax(logits / temperature)`` for one vector of scores.
+
+    Dividing by a temperature below 1 stretches the gaps between scores, so
+    the largest one takes nearly all the probability; above 1 the gaps shrink
+    and the probabilities approach uniform.
+
+    Parameters
+    ----------
+    logits : array_like of shape (n_classes,)
+        Unnormalised scores.
+    temperature : float
+        Positive divisor.
+
+    Returns
+    -------
+    ndarray of shape (n_classes,)
+        Probabilities that sum to 1.
+
+    Raises
+    ------
+    ValueError
+        If ``temperature`` is not a positive finite number.
+    """
+    temperature = float(temperature)
+    if not (np.isfinite(temperature) and temperature > 0):
+        raise ValueError(f"temperature must be a positive number, got {temperature}")
+    logits = np.asarray(logits, dtype=float)
+    if logits.ndim != 1:
+        raise ValueError(f"logits must be one vector of scores, got shape {logits.shape}")
+    # Softmax from nnfs_helpers (notebook 03) subtracts the maximum first, so
+    # a small temperature (large logits / T) cannot overflow.
+    return Softmax().forward(logits[np.newaxis, :] / temperature)[0]
+
+
+def draw_softmax(ax, logits, temperature):
+    """Draw a bar chart of ``softmax(logits / temperature)``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    logits : array_like of shape (n_classes,)
+    temperature : float
+
+    Returns
+    -------
+    ndarray of shape (n_classes,)
+        The probabilities drawn.
+    """
+    probabilities = softmax_with_temperature(logits, temperature)
+    classes = np.arange(probabilities.size)
+    bars = ax.bar(classes, probabilities, color="#1f77b4")
+    ax.bar_label(bars, labels=[f"{p:.2f}" for p in probabilities], fontsize=8)
+    ax.axhline(1 / probabilities.size, color="grey", linestyle="--", linewidth=1)
+    ax.set_xticks(classes, [f"class {k}" for k in classes])
+    ax.set_ylim(0, 1.1)
+    ax.set_ylabel("probability")
+    ax.set_title(f"T = {temperature:.2f}", fontsize=10)
+    return probabilities
+
+
+def plot_softmax_temperatures(logits=BOOK_LOGITS, temperatures=(0.2, 1.0, 5.0)):
+    """Draw ``softmax(logits / T)`` for a few temperatures, side by side.
+
+    The static companion of ``softmax_temperature_explorer``.
+
+    Parameters
+    ----------
+    logits : array_like of shape (n_classes,), default BOOK_LOGITS
+    temperatures : sequence of float, default (0.2, 1.0, 5.0)
+        One panel per temperature.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt  # pyplot here so the notebook's inline backend shows it
+
+    fig, axes = plt.subplots(1, len(temperatures), figsize=(3.2 * len(temperatures), 3.2),
+                             sharey=True, squeeze=False)
+    for ax, temperature in zip(axes[0], temperatures, strict=True):
+        draw_softmax(ax, logits, temperature)
+    fig.suptitle("softmax(logits / T): small T sharpens, large T flattens "
+                 "(dashed: uniform)", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def softmax_summary(probabilities, temperature):
+    """Return one line describing softmax probabilities at a temperature.
+
+    Parameters
+    ----------
+    probabilities : ndarray of shape (n_classes,)
+    temperature : float
+
+    Returns
+    -------
+    str
+    """
+    shown = ", ".join(f"{p:.3f}" for p in probabilities)
+    return (f"T = {temperature:.2f}: probabilities [{shown}]; "
+            f"largest {probabilities.max():.3f}, uniform would be {1 / probabilities.size:.3f}")
+
+
+def softmax_temperature_explorer(logits=BOOK_LOGITS, temperature=1.0):
+    """Build a temperature slider over a bar chart of ``softmax(logits / T)``.
+
+    Parameters
+    ----------
+    logits : array_like of shape (n_classes,), default BOOK_LOGITS
+        The scores to turn into probabilities.
+    temperature : float, default 1.0
+        Starting temperature; the slider is logarithmic, from about 0.03 to 30.
+
+    Returns
+    -------
+    Explorer
+        Display it (last line of a cell). ``explorer.probabilities`` holds the
+        probabilities at the slider's temperature, ``explorer.slider`` the slider.
+    """
+    logits = np.asarray(logits, dtype=float)
+    softmax_with_temperature(logits, temperature)  # fail here, not in a callback
+    # Logarithmic: each step multiplies T by the same factor, so the sharp end
+    # (T near 0) gets as much slider as the flat end.
+    slider = widgets.FloatLogSlider(value=temperature, base=10, min=-1.5, max=1.5, step=0.05,
+                                    description="T", continuous_update=False,
+                                    readout_format=".2f")
+    readout = widgets.HTML()
+    image = widgets.Image(format="png")
+
+    def update(change=None):
+        fig = Figure(figsize=(4.4, 3.2), dpi=80)
+        probabilities = draw_softmax(fig.add_subplot(), logits, slider.value)
+        explorer.probabilities = probabilities
+        readout.value = f"<code>{softmax_summary(probabilities, slider.value)}</code>"
+        image.value = _png(fig)
+
+    explorer = Explorer([slider, readout, image],
+                        "Softmax temperature explorer: move the T slider "
+                        "(live when the notebook runs on a kernel)", update)
+    explorer.logits = logits
+    explorer.slider = slider
+    slider.observe(update, names="value")
+    update()
+    return explorer
+
+
+def _png(fig):
+    """Render a matplotlib Figure (not managed by pyplot) to PNG bytes."""
+    FigureCanvasAgg(fig)  # attaches itself as fig.canvas
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -304,7 +304,7 @@ def test_plot_helpers_refuse_wrong_feature_count():
 
 def test_draw_network_with_weights():
     ax = draw_network((4, 3), weights=[np.ones((4, 3))])
-    assert len(ax.lines) == 12  # one line per weight
+    assert len(ax.lines) == 12 + 2  # one line per weight, two legend entries
 
 
 def test_draw_network_refuses_mismatched_weights():
