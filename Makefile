@@ -3,6 +3,12 @@
 # when requirements.txt or pyproject.toml change).
 
 PYTHON ?= python3
+
+# One BLAS thread: the course's networks are small, so more threads only add
+# overhead, and on a busy machine they slow training down many times over.
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -30,6 +36,11 @@ test: install
 # Re-execute every notebook on a fresh kernel and store its outputs.
 notebooks: install
 	$(BIN)/python tools/build_notebooks.py
+
+# Time the training loop the notebooks teach against scikit-learn (and PyTorch
+# when installed); prints a table. Takes a minute or two.
+bench: install
+	$(BIN)/python benchmarks/bench_training.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -12,7 +12,21 @@ The protocol every part of a network follows:
   ``self.dweights`` and ``self.dbiases``).
 
 So a forward pass is a loop over the layers, and a backward pass is the same loop
-reversed. The names follow PEP 8; the README maps them to the book's names
+reversed. A loss ends the chain: ``forward(y_pred, y_true)`` returns the mean loss
+and ``backward()``, with no argument, starts the backward pass. An optimizer's
+``step(layers)`` then updates every layer that has ``parameters()``::
+
+    for epoch in range(10_000):
+        values = X
+        for layer in layers:                      # e.g. [dense1, relu, dense2]
+            values = layer.forward(values)
+        loss = loss_function.forward(values, y)   # e.g. SoftmaxCrossEntropy()
+        gradient = loss_function.backward()
+        for layer in reversed(layers):
+            gradient = layer.backward(gradient)
+        optimizer.step(layers)                    # e.g. Adam(learning_rate=0.05)
+
+The names follow PEP 8; the README maps them to the book's names
 (``DenseLayer`` is the book's ``Layer_Dense``, and so on).
 
 Randomness is always explicit: anything random takes ``rng`` (a
@@ -20,7 +34,10 @@ Randomness is always explicit: anything random takes ``rng`` (a
 patches NumPy for the whole process.
 """
 
+import functools
+import json
 import numbers
+import zipfile
 
 import numpy as np
 from nnfs import datasets as _nnfs_datasets
@@ -28,27 +45,40 @@ from nnfs import datasets as _nnfs_datasets
 __all__ = [
     "AdaGrad",
     "Adam",
+    "BinaryCrossEntropy",
     "CategoricalCrossEntropy",
     "DenseLayer",
+    "Dropout",
+    "Linear",
+    "MeanAbsoluteError",
+    "MeanSquaredError",
+    "Model",
     "Optimizer",
     "RMSProp",
     "ReLU",
     "SGD",
+    "Sigmoid",
     "Softmax",
     "SoftmaxCrossEntropy",
     "accuracy",
+    "binary_accuracy",
     "check_dvalues",
     "check_hyperparameter",
     "check_inputs",
     "check_labels",
     "check_probabilities",
     "check_size",
+    "check_targets",
     "draw_network",
     "gradient_check",
+    "load_model",
     "numerical_gradient",
     "plot_decision_regions",
     "plot_spiral",
+    "regression_accuracy",
     "relative_error",
+    "save_model",
+    "sine_data",
     "spiral_data",
     "vertical_data",
 ]
@@ -142,9 +172,10 @@ def check_inputs(owner, inputs, n_features=None):
             f"{owner} expects inputs with {n_features} features, "
             f"got {inputs.shape[1]} (inputs of shape {inputs.shape})"
         )
-    # One sum is much cheaper than a full isfinite() pass, and any NaN or inf
+    # The dot product of the values with themselves is one fast BLAS pass,
+    # much cheaper than isfinite() over every element, and any NaN or inf
     # makes it non-finite; only then do we look for the culprit.
-    if inputs.dtype.kind == "f" and not np.isfinite(inputs.sum()):
+    if inputs.dtype.kind == "f" and not np.isfinite(np.vdot(inputs, inputs)):
         bad = np.argwhere(~np.isfinite(inputs))
         if len(bad):
             row, col = bad[0]
@@ -336,6 +367,47 @@ def check_dvalues(owner, dvalues, output):
         )
 
 
+def check_targets(owner, y_true, shape):
+    """Return regression or yes/no targets as an array shaped like the predictions.
+
+    Parameters
+    ----------
+    owner : str
+        Who is checking, named in the message.
+    y_true : array_like of shape (n_samples, n_outputs)
+        One row of targets per sample. A 1-D array is accepted when there is
+        one output (the book's ``y.reshape(-1, 1)``, done for you).
+    shape : tuple of int
+        The predictions' shape, (n_samples, n_outputs).
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_outputs)
+
+    Raises
+    ------
+    TypeError
+        If the targets are not numbers.
+    ValueError
+        If their shape differs from the predictions' or they hold NaN or inf.
+    """
+    y_true = np.asarray(y_true)
+    if y_true.dtype.kind not in "iuf":
+        raise TypeError(
+            f"{owner} expects numeric targets, got an array of dtype {y_true.dtype}"
+        )
+    if y_true.ndim == 1 and shape[1] == 1 and len(y_true) == shape[0]:
+        y_true = y_true.reshape(-1, 1)
+    if y_true.shape != tuple(shape):
+        raise ValueError(
+            f"{owner} expects targets of shape {tuple(shape)}, like the predictions, "
+            f"got shape {y_true.shape}"
+        )
+    if not np.isfinite(y_true).all():
+        raise ValueError(f"{owner} got NaN or infinity in the targets")
+    return y_true
+
+
 # ---------------------------------------------------------------------------
 # Notebook 01: a dense layer
 # ---------------------------------------------------------------------------
@@ -360,6 +432,10 @@ class DenseLayer:
     dtype : numpy dtype, default numpy.float64
         Precision of the weights and biases; ``numpy.float32`` halves the
         memory traffic and is what the training benchmark uses.
+    weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
+        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
+        the weights and on the biases, added to the loss to keep them small
+        (notebook 16). 0 means no penalty.
 
     Attributes
     ----------
@@ -374,7 +450,7 @@ class DenseLayer:
     """
 
     def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
-                 dtype=np.float64):
+                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
         n_inputs = check_size("n_inputs", n_inputs)
         n_neurons = check_size("n_neurons", n_neurons)
         if not weight_scale > 0:
@@ -390,6 +466,10 @@ class DenseLayer:
         # Zero biases are the usual start; the random weights already make the
         # neurons differ from one another.
         self.biases = np.zeros((1, n_neurons), dtype=dtype)
+        self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
+        self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
+        self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
+        self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
 
     @property
     def n_inputs(self):
@@ -416,8 +496,10 @@ class DenseLayer:
         inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
         self.inputs = inputs
         # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
-        # the (1, n_neurons) biases are added to every row.
-        self.output = inputs @ self.weights + self.biases
+        # the (1, n_neurons) biases are added to every row, in place (+=), so
+        # no second array of that size is made: for big batches, much faster.
+        self.output = inputs @ self.weights
+        self.output += self.biases
         return self.output
 
     def backward(self, dvalues):
@@ -444,11 +526,48 @@ class DenseLayer:
         # Each weight met every sample's input, so its gradient sums over the
         # batch: (n_inputs, n_samples) @ (n_samples, n_neurons).
         self.dweights = self.inputs.T @ dvalues
-        # A bias is added to every sample, so its gradient is the column sum.
-        self.dbiases = dvalues.sum(axis=0, keepdims=True)
-        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs)
-        self.dinputs = dvalues @ self.weights.T
+        # A bias is a weight whose input is always 1, so its gradient is the
+        # formula above with a row of ones for inputs.T: the column sums of
+        # dvalues, (1, n_samples) @ (n_samples, n_neurons). As a matrix product
+        # it is also many times faster than dvalues.sum(axis=0, keepdims=True).
+        self.dbiases = np.ones((1, len(dvalues)), dtype=dvalues.dtype) @ dvalues
+        # The penalties (notebook 16) add their own slopes: L1's is the sign
+        # of each value, L2's is twice the value.
+        if self.weight_l1:
+            self.dweights += self.weight_l1 * np.sign(self.weights)
+        if self.weight_l2:
+            self.dweights += 2 * self.weight_l2 * self.weights
+        if self.bias_l1:
+            self.dbiases += self.bias_l1 * np.sign(self.biases)
+        if self.bias_l2:
+            self.dbiases += 2 * self.bias_l2 * self.biases
+        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs).
+        # Copying the transposed weights into an array of their own (a few
+        # hundred numbers) lets BLAS run its fastest kernel on a large batch.
+        self.dinputs = dvalues @ self.weights.T.copy()
         return self.dinputs
+
+    def regularization_loss(self):
+        """The L1 and L2 penalties of this layer's parameters (notebook 16).
+
+        Added to the data loss, they make large weights cost something, which
+        keeps the network from fitting the noise of its training data.
+
+        Returns
+        -------
+        float
+            0.0 when the layer has no penalties.
+        """
+        penalty = 0.0
+        if self.weight_l1:
+            penalty += self.weight_l1 * float(np.sum(np.abs(self.weights)))
+        if self.weight_l2:
+            penalty += self.weight_l2 * float(np.sum(self.weights ** 2))
+        if self.bias_l1:
+            penalty += self.bias_l1 * float(np.sum(np.abs(self.biases)))
+        if self.bias_l2:
+            penalty += self.bias_l2 * float(np.sum(self.biases ** 2))
+        return penalty
 
     def parameters(self):
         """List what an optimizer may change, with the gradient of each.
@@ -470,7 +589,15 @@ class DenseLayer:
                 ("biases", self.biases, self.dbiases)]
 
     def __repr__(self):
-        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons})"
+        # Penalties are shown only when set (notebook 16), so a plain layer
+        # prints as it did in notebook 01.
+        penalties = "".join(
+            f", {name}={value}"
+            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
+                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
+            if value
+        )
+        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
 
 
 # ---------------------------------------------------------------------------
@@ -525,9 +652,10 @@ class ReLU:
             Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
         """
         check_dvalues("ReLU", dvalues, self.output)
-        # One pass that writes a new array: no copy of dvalues to zero out
-        # afterwards, and the caller's dvalues are left untouched.
-        self.dinputs = np.where(self.inputs > 0, dvalues, 0)
+        # Multiplying by the mask (True is 1, False is 0) writes one new array:
+        # no copy of dvalues to zero out afterwards, and the caller's dvalues
+        # are left untouched.
+        self.dinputs = dvalues * (self.inputs > 0)
         return self.dinputs
 
     def __repr__(self):
@@ -900,9 +1028,15 @@ class SoftmaxCrossEntropy:
         inputs = check_inputs("SoftmaxCrossEntropy", inputs)
         y_true = check_labels("SoftmaxCrossEntropy", y_true, *inputs.shape)
         self.y_true = y_true
-        shifted = inputs - inputs.max(axis=1, keepdims=True)
+        # The row maxima, as inputs.max(axis=1) gives them, but one column at a
+        # time: NumPy then makes one fast pass per class instead of one tiny
+        # loop per sample, many times faster when there are few classes.
+        row_max = functools.reduce(np.maximum, inputs.T)
+        shifted = inputs - row_max[:, np.newaxis]
         exp_values = np.exp(shifted)
-        sums = exp_values.sum(axis=1, keepdims=True)
+        # Row sums as a product with a column of ones, (n, k) @ (k, 1): the
+        # same numbers as exp_values.sum(axis=1, keepdims=True), faster.
+        sums = exp_values @ np.ones((exp_values.shape[1], 1), dtype=exp_values.dtype)
         self.output = exp_values / sums
         # -log p_correct = log(sum exp(shifted)) - shifted_correct: the largest
         # shifted score is 0, so the sum is at least 1 and the log is finite.
@@ -912,7 +1046,7 @@ class SoftmaxCrossEntropy:
             # One-hot rows sum to 1, so sum_j y_j * log(sums) is just log(sums).
             correct = np.sum(y_true * shifted, axis=1)
         self.sample_losses = np.log(sums[:, 0]) - correct
-        return float(np.mean(self.sample_losses))
+        return float(self.sample_losses.sum()) / len(self.sample_losses)
 
     def backward(self):
         """Gradient of the last mean loss with respect to the scores: (p - y) / N.
@@ -977,9 +1111,10 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
 
     Runs one forward and backward pass for the analytic gradients, then
     ``numerical_gradient`` on each parameter array of each layer. Introduced
-    in notebook 10. Rough guide to the relative errors: below 1e-7 is
-    right; around 1e-4 look closer (a ReLU input near its kink, a float32
-    layer); 1e-2 or more is a bug.
+    in notebook 10. The loss checked is the data loss plus every layer's
+    ``regularization_loss()`` (notebook 16), the sum training minimises.
+    Rough guide to the relative errors: below 1e-7 is right; around 1e-4
+    look closer (a ReLU input near its kink); 1e-2 or more is a bug.
 
     Parameters
     ----------
@@ -1003,7 +1138,11 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
         values = X
         for layer in layers:
             values = layer.forward(values)
-        return loss.forward(values, y)
+        # The L1/L2 penalties (notebook 16) are part of what training minimises
+        # and of what backward's gradients include, so they are checked too.
+        penalty = sum(layer.regularization_loss() for layer in layers
+                      if hasattr(layer, "regularization_loss"))
+        return loss.forward(values, y) + penalty
 
     forward_loss()
     dvalues = loss.backward()
@@ -1318,19 +1457,834 @@ class Adam(Optimizer):
     def update(self, value, gradient, state):
         """Update both averages, correct their bias, then take a scaled step."""
         momentum, cache = state["momentum"], state["cache"]
+        # In place: momentum = beta_1 * momentum + (1 - beta_1) * gradient.
         momentum *= self.beta_1
         momentum += (1 - self.beta_1) * gradient
         cache *= self.beta_2
         cache += (1 - self.beta_2) * gradient ** 2
         t = self.iterations + 1  # this is step number t, counting from 1
-        momentum_corrected = momentum / (1 - self.beta_1 ** t)
-        cache_corrected = cache / (1 - self.beta_2 ** t)
-        value -= (self.current_learning_rate * momentum_corrected
-                  / (np.sqrt(cache_corrected) + self.epsilon))
+        correction_1 = 1 - self.beta_1 ** t
+        root_correction_2 = (1 - self.beta_2 ** t) ** 0.5
+        # The step is lr * (momentum / correction_1)
+        #                / (sqrt(cache / correction_2) + epsilon).
+        # Multiplying through by sqrt(correction_2) turns both corrections into
+        # plain numbers, so no corrected copy of either array is needed.
+        step_size = self.current_learning_rate * root_correction_2 / correction_1
+        value -= step_size * momentum / (np.sqrt(cache) + self.epsilon * root_correction_2)
 
     def __repr__(self):
         return (f"Adam(learning_rate={self.learning_rate}, decay={self.decay}, "
                 f"epsilon={self.epsilon}, beta_1={self.beta_1}, beta_2={self.beta_2})")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 17: dropout
+# ---------------------------------------------------------------------------
+
+
+class Dropout:
+    """Switch off a random fraction of the values while training.
+
+    Inverted dropout: each value is kept with probability ``1 - rate`` and
+    then divided by ``1 - rate``, so its expected value is unchanged and
+    nothing needs rescaling at inference, where the layer passes its inputs
+    through untouched. Introduced in notebook 17.
+
+    Parameters
+    ----------
+    rate : float
+        Fraction of values to drop, in [0, 1).
+    rng : numpy.random.Generator or int or None, optional
+        Source of the masks; an int is used as a seed.
+
+    Attributes
+    ----------
+    training : bool
+        ``True`` (the default) drops values; set it to ``False`` for
+        validation and prediction.
+    mask : ndarray of shape (n_samples, n_features)
+        The last mask: 0 where a value was dropped, ``1 / (1 - rate)`` where kept
+        (all ones at inference).
+    output : ndarray of shape (n_samples, n_features)
+    """
+
+    def __init__(self, rate, *, rng=None):
+        self.rate = check_hyperparameter("Dropout", "rate", rate, below_one=True)
+        self.rng = np.random.default_rng(rng)
+        self.training = True
+
+    def forward(self, inputs):
+        """Drop values at random (training) or pass them through (inference).
+
+        Parameters
+        ----------
+        inputs : array_like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_features)
+            Also kept as ``self.output``.
+        """
+        inputs = check_inputs("Dropout", inputs)
+        self.inputs = inputs
+        if not self.training or self.rate == 0:
+            self.mask = np.ones_like(inputs)
+            self.output = inputs
+            return self.output
+        keep = 1 - self.rate
+        # A uniform number below `keep` happens with probability `keep`;
+        # dividing by `keep` makes up for the values dropped.
+        self.mask = (self.rng.random(inputs.shape) < keep).astype(inputs.dtype) / keep
+        self.output = inputs * self.mask
+        return self.output
+
+    def backward(self, dvalues):
+        """Send the gradient back through the values that were kept.
+
+        Parameters
+        ----------
+        dvalues : ndarray of shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_features)
+            Also kept as ``self.dinputs``.
+        """
+        check_dvalues("Dropout", dvalues, self.output)
+        self.dinputs = dvalues * self.mask
+        return self.dinputs
+
+    def __repr__(self):
+        return f"Dropout(rate={self.rate})"
+
+
+# ---------------------------------------------------------------------------
+# Notebook 18: binary logistic regression
+# ---------------------------------------------------------------------------
+
+
+class Sigmoid:
+    """Squash each value into (0, 1): ``1 / (1 + exp(-x))``.
+
+    Each output is read as an independent probability, one per output neuron.
+    Introduced in notebook 18.
+
+    Attributes
+    ----------
+    output : ndarray of shape (n_samples, n_outputs)
+    """
+
+    def forward(self, inputs):
+        """Apply the sigmoid to every value, without overflow.
+
+        Parameters
+        ----------
+        inputs : array_like of shape (n_samples, n_outputs)
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+            Values in [0, 1], also kept as ``self.output``.
+        """
+        inputs = check_inputs("Sigmoid", inputs)
+        self.inputs = inputs
+        # exp(-x) overflows for x below about -709 (-88 in float32). With
+        # e = exp(-|x|), which is at most 1, the sigmoid is 1 / (1 + e) for
+        # x >= 0 and e / (1 + e) for x < 0: the same values, never an overflow.
+        e = np.exp(-np.abs(inputs))
+        self.output = np.where(inputs >= 0, 1, e) / (1 + e)
+        return self.output
+
+    def backward(self, dvalues):
+        """The sigmoid's slope is ``s * (1 - s)``, with ``s`` its output.
+
+        Parameters
+        ----------
+        dvalues : ndarray of shape (n_samples, n_outputs)
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+            Also kept as ``self.dinputs``.
+        """
+        check_dvalues("Sigmoid", dvalues, self.output)
+        self.dinputs = dvalues * self.output * (1 - self.output)
+        return self.dinputs
+
+    def __repr__(self):
+        return "Sigmoid()"
+
+
+class BinaryCrossEntropy:
+    """Cross-entropy of independent yes/no predictions.
+
+    ``-(y log p + (1 - y) log(1 - p))`` for each output, averaged over the
+    outputs of a sample, then over the samples. Introduced in notebook 18.
+
+    Attributes
+    ----------
+    clipped : ndarray of shape (n_samples, n_outputs)
+        The last predictions, clipped to [1e-7, 1 - 1e-7].
+    y_true : ndarray of shape (n_samples, n_outputs)
+    sample_losses : ndarray of shape (n_samples,)
+    output : float
+        The last mean loss.
+    dinputs : ndarray of shape (n_samples, n_outputs)
+    """
+
+    def forward(self, y_pred, y_true):
+        """Compute the mean loss of a batch of predicted probabilities.
+
+        Parameters
+        ----------
+        y_pred : array_like of shape (n_samples, n_outputs)
+            Probabilities, e.g. a ``Sigmoid`` output.
+        y_true : array_like of shape (n_samples, n_outputs)
+            Targets in [0, 1], usually 0 or 1.
+
+        Returns
+        -------
+        float
+            Also kept as ``self.output``.
+        """
+        y_pred = check_inputs("BinaryCrossEntropy", y_pred)
+        if y_pred.min() < 0 or y_pred.max() > 1:
+            raise ValueError(
+                f"BinaryCrossEntropy expects probabilities in [0, 1] (e.g. a Sigmoid "
+                f"output), got values from {y_pred.min():.4g} to {y_pred.max():.4g}"
+            )
+        y_true = check_targets("BinaryCrossEntropy", y_true, y_pred.shape)
+        if y_true.min() < 0 or y_true.max() > 1:
+            raise ValueError(
+                f"BinaryCrossEntropy expects targets in [0, 1], got values from "
+                f"{y_true.min():.4g} to {y_true.max():.4g}"
+            )
+        # As in categorical cross-entropy: log(0) would be -inf.
+        self.clipped = np.clip(y_pred, 1e-7, 1 - 1e-7)
+        self.y_true = y_true
+        losses = -(y_true * np.log(self.clipped) + (1 - y_true) * np.log(1 - self.clipped))
+        self.sample_losses = losses.mean(axis=1)
+        self.output = float(np.mean(self.sample_losses))
+        return self.output
+
+    def backward(self):
+        """Gradient of the last mean loss with respect to the predictions.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+            Also kept as ``self.dinputs``.
+        """
+        n_samples, n_outputs = self.clipped.shape
+        p, y = self.clipped, self.y_true
+        self.dinputs = -(y / p - (1 - y) / (1 - p)) / n_outputs / n_samples
+        return self.dinputs
+
+    def __repr__(self):
+        return "BinaryCrossEntropy()"
+
+
+def binary_accuracy(y_pred, y_true):
+    """Fraction of yes/no predictions on the right side of 0.5.
+
+    Introduced in notebook 18.
+
+    Parameters
+    ----------
+    y_pred : array_like of shape (n_samples, n_outputs)
+        Probabilities, e.g. a ``Sigmoid`` output.
+    y_true : array_like of shape (n_samples, n_outputs)
+        Targets, 0 or 1.
+
+    Returns
+    -------
+    float
+    """
+    y_pred = check_inputs("binary_accuracy", y_pred)
+    y_true = check_targets("binary_accuracy", y_true, y_pred.shape)
+    return float(np.mean((y_pred > 0.5) == (y_true > 0.5)))
+
+
+# ---------------------------------------------------------------------------
+# Notebook 19: regression
+# ---------------------------------------------------------------------------
+
+
+class Linear:
+    """The identity: a regression network's output layer passes numbers through.
+
+    Introduced in notebook 19.
+    """
+
+    def forward(self, inputs):
+        """Return the inputs unchanged (kept as ``self.output``).
+
+        Parameters
+        ----------
+        inputs : array_like of shape (n_samples, n_outputs)
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+        """
+        self.output = check_inputs("Linear", inputs)
+        return self.output
+
+    def backward(self, dvalues):
+        """The slope of the identity is 1: the gradient passes through.
+
+        Parameters
+        ----------
+        dvalues : ndarray of shape (n_samples, n_outputs)
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+            ``dvalues`` itself (nothing changes it, so no copy), also kept as
+            ``self.dinputs``.
+        """
+        check_dvalues("Linear", dvalues, self.output)
+        self.dinputs = dvalues
+        return self.dinputs
+
+    def __repr__(self):
+        return "Linear()"
+
+
+class MeanSquaredError:
+    """Mean of the squared differences between predictions and targets.
+
+    Large errors count much more than small ones. Introduced in notebook 19.
+
+    Attributes
+    ----------
+    sample_losses : ndarray of shape (n_samples,)
+    output : float
+    dinputs : ndarray of shape (n_samples, n_outputs)
+    """
+
+    def forward(self, y_pred, y_true):
+        """Compute the mean squared error of a batch.
+
+        Parameters
+        ----------
+        y_pred : array_like of shape (n_samples, n_outputs)
+        y_true : array_like of shape (n_samples, n_outputs)
+
+        Returns
+        -------
+        float
+            Also kept as ``self.output``.
+        """
+        y_pred = check_inputs("MeanSquaredError", y_pred)
+        y_true = check_targets("MeanSquaredError", y_true, y_pred.shape)
+        self.errors = y_pred - y_true
+        self.sample_losses = np.mean(self.errors ** 2, axis=1)
+        self.output = float(np.mean(self.sample_losses))
+        return self.output
+
+    def backward(self):
+        """``d/dp mean((p - y)**2) = 2 (p - y) / n_outputs``, then / n_samples.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+            Also kept as ``self.dinputs``.
+        """
+        n_samples, n_outputs = self.errors.shape
+        self.dinputs = 2 * self.errors / n_outputs / n_samples
+        return self.dinputs
+
+    def __repr__(self):
+        return "MeanSquaredError()"
+
+
+class MeanAbsoluteError:
+    """Mean of the absolute differences between predictions and targets.
+
+    Every unit of error counts the same, so outliers pull less than with
+    ``MeanSquaredError``. Introduced in notebook 19.
+
+    Attributes
+    ----------
+    sample_losses : ndarray of shape (n_samples,)
+    output : float
+    dinputs : ndarray of shape (n_samples, n_outputs)
+    """
+
+    def forward(self, y_pred, y_true):
+        """Compute the mean absolute error of a batch.
+
+        Parameters
+        ----------
+        y_pred : array_like of shape (n_samples, n_outputs)
+        y_true : array_like of shape (n_samples, n_outputs)
+
+        Returns
+        -------
+        float
+            Also kept as ``self.output``.
+        """
+        y_pred = check_inputs("MeanAbsoluteError", y_pred)
+        y_true = check_targets("MeanAbsoluteError", y_true, y_pred.shape)
+        self.errors = y_pred - y_true
+        self.sample_losses = np.mean(np.abs(self.errors), axis=1)
+        self.output = float(np.mean(self.sample_losses))
+        return self.output
+
+    def backward(self):
+        """``d/dp |p - y| = sign(p - y)``, then / n_outputs / n_samples.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+            Also kept as ``self.dinputs``.
+        """
+        n_samples, n_outputs = self.errors.shape
+        self.dinputs = np.sign(self.errors) / n_outputs / n_samples
+        return self.dinputs
+
+    def __repr__(self):
+        return "MeanAbsoluteError()"
+
+
+def regression_accuracy(y_pred, y_true, tolerance=None):
+    """Fraction of predictions within ``tolerance`` of their target.
+
+    Regression has no "right class", so the book counts a prediction as
+    right when it is close enough. Introduced in notebook 19.
+
+    Parameters
+    ----------
+    y_pred : array_like of shape (n_samples, n_outputs)
+    y_true : array_like of shape (n_samples, n_outputs)
+    tolerance : float, optional
+        How close is close enough; by default the book's choice,
+        ``np.std(y_true) / 250``.
+
+    Returns
+    -------
+    float
+    """
+    y_pred = check_inputs("regression_accuracy", y_pred)
+    y_true = check_targets("regression_accuracy", y_true, y_pred.shape)
+    if tolerance is None:
+        tolerance = np.std(y_true) / 250
+    return float(np.mean(np.abs(y_pred - y_true) < tolerance))
+
+
+def sine_data(samples=1000):
+    """Make the book's regression data set: one period of a sine wave.
+
+    No randomness: ``X`` is evenly spaced in [0, 1) and ``y = sin(2 pi X)``.
+
+    Parameters
+    ----------
+    samples : int, default 1000
+
+    Returns
+    -------
+    X : ndarray of shape (samples, 1)
+    y : ndarray of shape (samples, 1)
+    """
+    samples = check_size("samples", samples)
+    return _nnfs_datasets.sine_data(samples)
+
+
+# ---------------------------------------------------------------------------
+# Notebook 20: a Model object
+# ---------------------------------------------------------------------------
+
+
+class Model:
+    """A network as one object: its layers, loss, optimizer and accuracy.
+
+    ``fit`` runs the training loop the earlier notebooks wrote by hand
+    (forward through the layers, loss, backward in reverse, optimizer step),
+    in mini-batches, and returns a history for plotting. Introduced in
+    notebook 20.
+
+    Parameters
+    ----------
+    layers : list
+        The network in order, e.g. ``[DenseLayer(2, 64), ReLU(), DenseLayer(64, 3)]``.
+    loss : object
+        A loss with ``forward(y_pred, y_true)`` and ``backward()``, e.g.
+        ``SoftmaxCrossEntropy()`` (the last layer then outputs raw scores).
+    optimizer : Optimizer, optional
+        Needed by ``fit`` only; a loaded model predicts without one.
+    accuracy : callable, default accuracy
+        ``accuracy(y_pred, y_true) -> float``, e.g. ``binary_accuracy``.
+
+    Attributes
+    ----------
+    history : dict of str to list of float
+        The last ``fit``'s per-epoch ``"loss"`` (the data loss),
+        ``"regularization_loss"``, ``"accuracy"``, ``"learning_rate"`` and,
+        with validation data, ``"val_loss"`` and ``"val_accuracy"``.
+    """
+
+    def __init__(self, layers, loss, optimizer=None, accuracy=accuracy):
+        self.layers = list(layers)
+        if not self.layers:
+            raise ValueError("Model needs at least one layer, got an empty list")
+        self.loss = loss
+        self.optimizer = optimizer
+        self.accuracy = accuracy
+        self.history = {}
+
+    def forward(self, X, *, training=False):
+        """Run a batch through every layer and return the last layer's output.
+
+        Parameters
+        ----------
+        X : ndarray of shape (n_samples, n_features)
+        training : bool, default False
+            Whether ``Dropout`` layers drop values (only while fitting).
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+        """
+        values = X
+        for layer in self.layers:
+            if isinstance(layer, Dropout):
+                layer.training = training
+            values = layer.forward(values)
+        return values
+
+    def predict(self, X, *, batch_size=None):
+        """Return the network's predictions for ``X``, batch by batch.
+
+        With ``SoftmaxCrossEntropy`` the raw scores are turned into
+        probabilities, so every classifier predicts probabilities.
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+        batch_size : int, optional
+            Samples per forward pass; all at once when omitted.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+        """
+        X = check_inputs("Model.predict", X)
+        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        outputs = [self.forward(X[start:start + batch_size])
+                   for start in range(0, len(X), batch_size)]
+        output = np.concatenate(outputs)
+        if isinstance(self.loss, SoftmaxCrossEntropy):
+            output = Softmax().forward(output)
+        return output
+
+    def evaluate(self, X, y, *, batch_size=None):
+        """Mean loss and accuracy on data the model does not train on.
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+        y : array_like of labels or targets for ``X``
+        batch_size : int, optional
+
+        Returns
+        -------
+        (float, float)
+            The mean data loss (without regularisation) and the accuracy.
+        """
+        X, y = self._check_data("Model.evaluate", X, y)
+        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        total_loss = total_accuracy = 0.0
+        for start in range(0, len(X), batch_size):
+            X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
+            loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=False)
+            # Weighted by batch size, so a short last batch counts for what it holds.
+            total_loss += loss * len(X_batch)
+            total_accuracy += acc * len(X_batch)
+        return total_loss / len(X), total_accuracy / len(X)
+
+    def fit(self, X, y, *, epochs, batch_size=None, validation_data=None, shuffle=False,
+            rng=None, progress=True):
+        """Train the model and return the per-epoch history.
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+        y : array_like of labels or targets for ``X``
+        epochs : int
+            Passes over the whole training set.
+        batch_size : int, optional
+            Samples per training step; the whole set (full batch) when omitted.
+        validation_data : (X_val, y_val), optional
+            Evaluated after every epoch.
+        shuffle : bool, default False
+            Visit the samples in a new random order every epoch.
+        rng : numpy.random.Generator or int or None, optional
+            Source of the shuffling.
+        progress : bool, default True
+            Show a tqdm progress bar.
+
+        Returns
+        -------
+        dict of str to list of float
+            Also kept as ``self.history``.
+        """
+        from tqdm.auto import tqdm  # imported late: only fit shows progress
+
+        if self.optimizer is None:
+            raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
+        epochs = check_size("epochs", epochs)
+        X, y = self._check_data("Model.fit", X, y)
+        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        rng = np.random.default_rng(rng)
+        # Check every label once, before the first step: batch by batch, a bad
+        # label in a late batch would stop training half-way, the model changed.
+        self._batch_loss_and_accuracy(X, y, training=False)
+        if validation_data is not None:
+            validation_data = self._check_data("Model.fit validation_data", *validation_data)
+            self._batch_loss_and_accuracy(*validation_data, training=False)
+        self.history = {"loss": [], "regularization_loss": [], "accuracy": [],
+                        "learning_rate": []}
+        if validation_data is not None:
+            self.history.update(val_loss=[], val_accuracy=[])
+        for epoch in tqdm(range(1, epochs + 1), desc="epochs", disable=not progress):
+            learning_rate = self.optimizer.current_learning_rate
+            order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
+            total_loss = total_penalty = total_accuracy = 0.0
+            for start in range(0, len(X), batch_size):
+                batch = order[start:start + batch_size]
+                X_batch, y_batch = X[batch], y[batch]
+                loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=True)
+                if not np.isfinite(loss):
+                    raise FloatingPointError(
+                        f"the loss became {loss} at epoch {epoch}: training diverged. "
+                        f"Try a smaller learning rate."
+                    )
+                gradient = self.loss.backward()
+                for layer in reversed(self.layers):
+                    gradient = layer.backward(gradient)
+                # The penalties of the weights this step trained on, as the loss.
+                total_penalty += self.regularization_loss() * len(batch)
+                self.optimizer.step(self.layers)
+                total_loss += loss * len(batch)
+                total_accuracy += acc * len(batch)
+            self.history["loss"].append(total_loss / len(X))
+            self.history["regularization_loss"].append(total_penalty / len(X))
+            self.history["accuracy"].append(total_accuracy / len(X))
+            self.history["learning_rate"].append(learning_rate)
+            if validation_data is not None:
+                val_loss, val_accuracy = self.evaluate(*validation_data)
+                self.history["val_loss"].append(val_loss)
+                self.history["val_accuracy"].append(val_accuracy)
+        return self.history
+
+    def regularization_loss(self):
+        """Sum of the layers' L1 and L2 penalties (0.0 without any).
+
+        Returns
+        -------
+        float
+        """
+        return sum(layer.regularization_loss() for layer in self.layers
+                   if isinstance(layer, DenseLayer))
+
+    def _batch_loss_and_accuracy(self, X, y, *, training):
+        """Forward one batch; return its data loss and accuracy."""
+        output = self.forward(X, training=training)
+        loss = self.loss.forward(output, y)
+        # SoftmaxCrossEntropy keeps the probabilities; other losses take the
+        # last layer's output as the prediction.
+        predictions = self.loss.output if isinstance(self.loss, SoftmaxCrossEntropy) else output
+        return loss, self.accuracy(predictions, y)
+
+    @staticmethod
+    def _check_data(owner, X, y):
+        X = check_inputs(owner, X)
+        y = np.asarray(y)
+        if y.ndim == 0 or len(y) != len(X):
+            raise ValueError(
+                f"{owner} got {len(X)} samples in X but "
+                f"{'a single value' if y.ndim == 0 else len(y)} in y; "
+                f"they must match one to one"
+            )
+        return X, y
+
+    def __repr__(self):
+        layers = ", ".join(repr(layer) for layer in self.layers)
+        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
+
+
+# ---------------------------------------------------------------------------
+# Notebook 22: saving and loading a model safely
+# ---------------------------------------------------------------------------
+
+MODEL_FORMAT = "nnfs-course-model"
+MODEL_FORMAT_VERSION = 1
+# The only classes a model file may name: loading builds these and nothing
+# else, so a file cannot make the loader run code of its choosing.
+_LAYER_TYPES = {"DenseLayer": DenseLayer, "ReLU": ReLU, "Softmax": Softmax,
+                "Sigmoid": Sigmoid, "Linear": Linear, "Dropout": Dropout}
+_LOSS_TYPES = {"SoftmaxCrossEntropy": SoftmaxCrossEntropy,
+               "CategoricalCrossEntropy": CategoricalCrossEntropy,
+               "BinaryCrossEntropy": BinaryCrossEntropy,
+               "MeanSquaredError": MeanSquaredError, "MeanAbsoluteError": MeanAbsoluteError}
+_ACCURACY_TYPES = {"accuracy": accuracy, "binary_accuracy": binary_accuracy,
+                   "regression_accuracy": regression_accuracy}
+
+
+def save_model(model, path):
+    """Save a model's architecture and parameters, without pickle.
+
+    One ``.npz`` file (``np.savez``): every parameter array under a name such
+    as ``"layers.0.weights"``, and a JSON description of the layers and loss
+    under ``"model.json"`` (its UTF-8 bytes). The optimizer's state is not
+    saved: the file is for prediction. Introduced in notebook 22.
+
+    Parameters
+    ----------
+    model : Model
+    path : str or pathlib.Path
+        Where to write, used exactly as given (``.npz`` is the usual ending).
+    """
+    layers = []
+    arrays = {}
+    for index, layer in enumerate(model.layers):
+        kind = type(layer).__name__
+        if _LAYER_TYPES.get(kind) is not type(layer):
+            raise TypeError(f"save_model cannot save a layer of type {kind}")
+        entry = {"type": kind}
+        if isinstance(layer, DenseLayer):
+            entry.update(n_inputs=layer.n_inputs, n_neurons=layer.n_neurons,
+                         dtype=str(layer.weights.dtype), weight_l1=layer.weight_l1,
+                         weight_l2=layer.weight_l2, bias_l1=layer.bias_l1,
+                         bias_l2=layer.bias_l2)
+            arrays[f"layers.{index}.weights"] = layer.weights
+            arrays[f"layers.{index}.biases"] = layer.biases
+        elif isinstance(layer, Dropout):
+            entry["rate"] = layer.rate
+        layers.append(entry)
+    loss_kind = type(model.loss).__name__
+    if _LOSS_TYPES.get(loss_kind) is not type(model.loss):
+        raise TypeError(f"save_model cannot save a loss of type {loss_kind}")
+    description = {"format": MODEL_FORMAT, "version": MODEL_FORMAT_VERSION,
+                   "layers": layers, "loss": loss_kind,
+                   "accuracy": getattr(model.accuracy, "__name__", None)}
+    text = json.dumps(description).encode("utf-8")
+    arrays["model.json"] = np.frombuffer(text, dtype=np.uint8)
+    # Through an open file, so NumPy does not append ".npz" to another name
+    # and load_model(path) finds what save_model(model, path) wrote.
+    with open(path, "wb") as file:
+        np.savez(file, **arrays)
+
+
+def load_model(path):
+    """Load a model written by ``save_model``, refusing anything else clearly.
+
+    The file is opened with ``allow_pickle=False`` and its description is
+    JSON, so loading never runs code from the file. Introduced in notebook 22.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    Model
+        Without an optimizer; give it one to train further.
+
+    Raises
+    ------
+    ValueError
+        If the file is not a complete model file of a known version: not an
+        ``.npz`` archive, truncated, pickled data, a missing or extra array, a
+        shape that does not fit its layer, or an unknown layer or version.
+    """
+    try:
+        archive = np.load(path, allow_pickle=False)
+        if not isinstance(archive, np.lib.npyio.NpzFile):
+            raise ValueError("it holds a single array, not an archive with a model description")
+        with archive:
+            if "model.json" not in archive:
+                raise ValueError("it has no model description (model.json)")
+            description = _read_description(archive["model.json"])
+            model, expected = _build_model(description)
+            names = set(archive.files) - {"model.json"}
+            missing, extra = sorted(set(expected) - names), sorted(names - set(expected))
+            if missing or extra:
+                raise ValueError(f"arrays missing: {missing}, unexpected arrays: {extra}")
+            for name, (layer, attribute) in expected.items():
+                value = archive[name]
+                wanted = getattr(layer, attribute)
+                if value.shape != wanted.shape or value.dtype.kind != "f":
+                    raise ValueError(
+                        f"array {name} should be floats of shape {wanted.shape}, "
+                        f"got {value.dtype} of shape {value.shape}"
+                    )
+                setattr(layer, attribute, value.astype(wanted.dtype))
+    except FileNotFoundError:
+        raise
+    except (ValueError, TypeError, OSError, EOFError, KeyError, zipfile.BadZipFile) as error:
+        reason = str(error)
+        if isinstance(error, zipfile.BadZipFile | EOFError):
+            # How a cut-off file shows: a broken archive or an early end of file.
+            reason += " (the file is cut short, damaged, or not a model file)"
+        if "pickle" in reason:
+            # np.load(allow_pickle=False) refused it; its message goes on to
+            # suggest loading it unsafely, which is not advice to pass on.
+            reason = ("it contains pickled Python objects, which a model file never "
+                      "holds and which can run code when loaded, so it was not read")
+        raise ValueError(f"cannot load a model from {path}: {reason}") from None
+    return model
+
+
+def _read_description(raw):
+    """Decode and check the JSON description stored in a model file."""
+    if raw.dtype != np.uint8 or raw.ndim != 1:
+        raise ValueError("model.json is not stored as bytes")
+    try:
+        description = json.loads(raw.tobytes().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"model.json is not valid JSON ({error})") from None
+    if not isinstance(description, dict) or description.get("format") != MODEL_FORMAT:
+        raise ValueError(f"it is not a {MODEL_FORMAT} file")
+    if description.get("version") != MODEL_FORMAT_VERSION:
+        raise ValueError(
+            f"format version {description.get('version')!r} is not supported "
+            f"(this code reads version {MODEL_FORMAT_VERSION})"
+        )
+    return description
+
+
+def _build_model(description):
+    """Make fresh layers from a description; list the arrays they need."""
+    layers, expected = [], {}
+    entries = description.get("layers")
+    if not isinstance(entries, list) or not entries:
+        raise ValueError("the description lists no layers")
+    for index, entry in enumerate(entries):
+        kind = entry.get("type") if isinstance(entry, dict) else None
+        if kind not in _LAYER_TYPES:
+            raise ValueError(f"layer {index} has unknown type {kind!r}")
+        if kind == "DenseLayer":
+            dtype = entry.get("dtype")
+            if dtype not in ("float32", "float64"):
+                raise ValueError(f"layer {index} has unsupported dtype {dtype!r}")
+            penalties = {name: entry.get(name, 0.0)
+                         for name in ("weight_l1", "weight_l2", "bias_l1", "bias_l2")}
+            layer = DenseLayer(entry.get("n_inputs"), entry.get("n_neurons"), dtype=dtype,
+                               **penalties)
+            expected[f"layers.{index}.weights"] = (layer, "weights")
+            expected[f"layers.{index}.biases"] = (layer, "biases")
+        elif kind == "Dropout":
+            layer = Dropout(entry.get("rate"))
+        else:
+            layer = _LAYER_TYPES[kind]()
+        layers.append(layer)
+    loss_kind = description.get("loss")
+    if loss_kind not in _LOSS_TYPES:
+        raise ValueError(f"unknown loss {loss_kind!r}")
+    model_accuracy = _ACCURACY_TYPES.get(description.get("accuracy"), accuracy)
+    return Model(layers, _LOSS_TYPES[loss_kind](), accuracy=model_accuracy), expected
 
 
 # ---------------------------------------------------------------------------
@@ -1414,11 +2368,12 @@ def plot_decision_regions(predict_proba, X, y, ax=None, title=None, resolution=1
     xx, yy = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
                          np.linspace(lo[1], hi[1], resolution))
     grid = np.column_stack([xx.ravel(), yy.ravel()])  # (resolution**2, 2)
-    probs = np.asarray(predict_proba(grid))  # (resolution**2, n_classes)
+    # float64, so float32 probabilities cannot round the colours past 1.
+    probs = np.asarray(predict_proba(grid), dtype=np.float64)  # (resolution**2, n_classes)
     palette = np.array([_hex_to_rgb(c) for c in CLASS_COLOURS])[: probs.shape[1]]
     rgb = (probs @ palette).reshape(resolution, resolution, 3)
     # Blend towards white so the data points stay visible on top.
-    rgb = 0.45 + 0.55 * rgb
+    rgb = np.clip(0.45 + 0.55 * rgb, 0.0, 1.0)
     ax.imshow(rgb, origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]),
               interpolation="bilinear")
     plot_spiral(X, y, ax=ax, title=title)

@@ -40,7 +40,7 @@ __all__ = [
     "plot_softmax_temperatures",
     "softmax_summary",
     "softmax_temperature_explorer",
-    "softmax_with_temperature",
+    "softmax_at_temperature",
 ]
 
 # The scores the book feeds its first softmax (chapter 4), so notebook 03's
@@ -53,6 +53,10 @@ BOOK_LOGITS = (4.8, 1.21, 2.385)
 _OUTPUT_NORM = Normalize(vmin=-3.0, vmax=3.0)
 _CMAP = "RdBu_r"  # blue = negative, white = zero, red = positive
 _LIMIT = 1.2  # the neuron plot shows the square [-1.2, 1.2]^2 around the data
+# The widgets' figures: small and at a screen resolution, so a redraw is quick.
+_DPI = 80
+_NEURON_FIGSIZE = (4.4, 4.0)
+_SOFTMAX_FIGSIZE = (4.4, 3.2)
 
 
 class Explorer(widgets.VBox):
@@ -274,11 +278,11 @@ def neuron_explorer(w1=1.0, w2=-0.5, b=0.0, n_points=40, seed=0):
         for name, value in (("w1", w1), ("w2", w2), ("b", b))
     }
     readout = widgets.HTML()
-    image = widgets.Image(format="png")
+    image = _image_widget(_NEURON_FIGSIZE)
 
     def update(change=None):
         values = {name: slider.value for name, slider in sliders.items()}
-        fig = Figure(figsize=(4.4, 4.0), dpi=80)
+        fig = Figure(figsize=_NEURON_FIGSIZE, dpi=_DPI)
         outputs = draw_neuron(fig.add_subplot(), points,
                               values["w1"], values["w2"], values["b"])
         explorer.outputs = outputs
@@ -301,7 +305,7 @@ def neuron_explorer(w1=1.0, w2=-0.5, b=0.0, n_points=40, seed=0):
 # ---------------------------------------------------------------------------
 
 
-def softmax_with_temperature(logits, temperature):
+def softmax_at_temperature(logits, temperature):
     """Return ``softmax(logits / temperature)`` for one vector of scores.
 
     Dividing by a temperature below 1 stretches the gaps between scores, so
@@ -350,7 +354,7 @@ def draw_softmax(ax, logits, temperature):
     ndarray of shape (n_classes,)
         The probabilities drawn.
     """
-    probabilities = softmax_with_temperature(logits, temperature)
+    probabilities = softmax_at_temperature(logits, temperature)
     classes = np.arange(probabilities.size)
     bars = ax.bar(classes, probabilities, color="#1f77b4")
     ax.bar_label(bars, labels=[f"{p:.2f}" for p in probabilities], fontsize=8)
@@ -423,17 +427,17 @@ def softmax_temperature_explorer(logits=BOOK_LOGITS, temperature=1.0):
         probabilities at the slider's temperature, ``explorer.slider`` the slider.
     """
     logits = np.asarray(logits, dtype=float)
-    softmax_with_temperature(logits, temperature)  # fail here, not in a callback
+    softmax_at_temperature(logits, temperature)  # fail here, not in a callback
     # Logarithmic: each step multiplies T by the same factor, so the sharp end
     # (T near 0) gets as much slider as the flat end.
     slider = widgets.FloatLogSlider(value=temperature, base=10, min=-1.5, max=1.5, step=0.05,
                                     description="T", continuous_update=False,
                                     readout_format=".2f")
     readout = widgets.HTML()
-    image = widgets.Image(format="png")
+    image = _image_widget(_SOFTMAX_FIGSIZE)
 
     def update(change=None):
-        fig = Figure(figsize=(4.4, 3.2), dpi=80)
+        fig = Figure(figsize=_SOFTMAX_FIGSIZE, dpi=_DPI)
         probabilities = draw_softmax(fig.add_subplot(), logits, slider.value)
         explorer.probabilities = probabilities
         readout.value = f"<code>{softmax_summary(probabilities, slider.value)}</code>"
@@ -447,6 +451,16 @@ def softmax_temperature_explorer(logits=BOOK_LOGITS, temperature=1.0):
     slider.observe(update, names="value")
     update()
     return explorer
+
+
+def _image_widget(figsize):
+    """An Image widget shown at the figure's own pixel size.
+
+    Without a width the column stretches the image to the cell's width, and a
+    small figure blown up looks blurred.
+    """
+    width = round(figsize[0] * _DPI)
+    return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px"))
 
 
 def _png(fig):

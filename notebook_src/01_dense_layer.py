@@ -18,7 +18,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from nnfs_helpers import check_inputs, check_size, draw_network
+from nnfs_helpers import check_hyperparameter, check_inputs, check_size, draw_network
 
 np.set_printoptions(precision=4, suppress=True)
 SEED = 0
@@ -222,6 +222,10 @@ for name, make_weights in [
 #   it, and keeps the inputs as well: the backward pass of notebook 08 needs them.
 # - `__repr__` makes `print(layer)` say what the layer is, instead of
 #   `<DenseLayer object at 0x7f...>`.
+# - The four arguments `weight_l1`, `weight_l2`, `bias_l1` and `bias_l2` are penalties
+#   that keep the weights small during training. Notebook 16 explains them; until then
+#   they stay at 0 and do nothing (`check_hyperparameter` only checks that each is a
+#   number, at least 0).
 
 # %%
 class DenseLayer:
@@ -243,6 +247,10 @@ class DenseLayer:
     dtype : numpy dtype, default numpy.float64
         Precision of the weights and biases; ``numpy.float32`` halves the
         memory traffic and is what the training benchmark uses.
+    weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
+        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
+        the weights and on the biases, added to the loss to keep them small
+        (notebook 16). 0 means no penalty.
 
     Attributes
     ----------
@@ -257,7 +265,7 @@ class DenseLayer:
     """
 
     def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
-                 dtype=np.float64):
+                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
         n_inputs = check_size("n_inputs", n_inputs)
         n_neurons = check_size("n_neurons", n_neurons)
         if not weight_scale > 0:
@@ -273,6 +281,10 @@ class DenseLayer:
         # Zero biases are the usual start; the random weights already make the
         # neurons differ from one another.
         self.biases = np.zeros((1, n_neurons), dtype=dtype)
+        self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
+        self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
+        self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
+        self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
 
     @property
     def n_inputs(self):
@@ -299,12 +311,22 @@ class DenseLayer:
         inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
         self.inputs = inputs
         # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
-        # the (1, n_neurons) biases are added to every row.
-        self.output = inputs @ self.weights + self.biases
+        # the (1, n_neurons) biases are added to every row, in place (+=), so
+        # no second array of that size is made: for big batches, much faster.
+        self.output = inputs @ self.weights
+        self.output += self.biases
         return self.output
 
     def __repr__(self):
-        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons})"
+        # Penalties are shown only when set (notebook 16), so a plain layer
+        # prints as it did in notebook 01.
+        penalties = "".join(
+            f", {name}={value}"
+            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
+                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
+            if value
+        )
+        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
 
 
 # %% [markdown]
@@ -355,6 +377,28 @@ layer.forward([[1.0, 2.0, 3.0]])
 layer.forward([[1.0, 2.0, 3.0, 2.5],
                [2.0, 5.0, -1.0, 2.0],
                [-1.5, 2.7, 3.3, -0,8]])  # noqa: E231 (the typo is the point)
+
+# %% [markdown]
+# ## Explore: one neuron on a plane
+#
+# A neuron with two inputs computes `w1 * x1 + w2 * x2 + b` for every point
+# `(x1, x2)`. That output is zero along a straight line, `w1 * x1 + w2 * x2 + b = 0`,
+# positive on one side of it and negative on the other. The weights turn the line
+# (the arrow is the weight vector `(w1, w2)`: it points towards growing output); the
+# bias shifts it without turning it (a larger bias moves it against the arrow, so more
+# of the plane is positive). The figure shows four settings on 40 random points; the
+# sliders below it let you try your own.
+
+# %%
+from nnfs_widgets import neuron_explorer, plot_neuron_grid
+
+plot_neuron_grid()
+plt.show()
+
+# %%
+# Move the sliders: the points recolour and the zero line moves. The sliders need a
+# running kernel, so they are live once you run the notebook in JupyterLab.
+neuron_explorer()
 
 # %% [markdown]
 # ## Summary

@@ -459,6 +459,27 @@ print("predicted class:", probs.argmax(axis=1))
 # scores, and so the probabilities, tell the classes apart.
 
 # %% [markdown]
+# ## Explore: a temperature on softmax
+#
+# Dividing the scores by a number $T > 0$ before the softmax, `softmax(scores / T)`,
+# changes how confident it is without changing which class wins. A *temperature*
+# below 1 stretches the gaps between scores, so the largest takes nearly all the
+# probability; above 1 it shrinks them, and the probabilities flatten towards
+# uniform (the dashed line, 1/3 here). The figure shows the book's scores
+# `[4.8, 1.21, 2.385]` at three temperatures; the slider below lets you try any.
+
+# %%
+from nnfs_widgets import plot_softmax_temperatures, softmax_temperature_explorer
+
+plot_softmax_temperatures()
+plt.show()
+
+# %%
+# Move the slider: the bars sharpen as T goes towards 0 and flatten as it grows. The
+# slider needs a running kernel, so it is live once you run the notebook in JupyterLab.
+softmax_temperature_explorer()
+
+# %% [markdown]
 # ## Summary
 #
 # - Raw scores (logits) can be negative and do not sum to 1, so they are not

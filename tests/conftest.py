@@ -1,5 +1,13 @@
 """Shared paths and notebook loaders for the tests."""
 
+# ruff: noqa: E402 (the environment is set before anything imports NumPy)
+import os
+
+# One BLAS thread, as tools/build_notebooks.py uses to store the outputs: set
+# before NumPy loads, and inherited by the kernels nbval starts.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
 import ast
 from pathlib import Path
 

@@ -17,21 +17,29 @@ import nnfs_exercises
 
 
 def load_references():
-    """Collect REFERENCES and WRONG_ANSWERS from tests/exercise_refs/nbNN.py.
+    """Read tests/exercise_refs/nbNN.py, one module per notebook.
 
-    Each of those files maps a checker's name to a function of no arguments
-    returning the answer to give it (one file per notebook, so notebooks can be
-    written side by side).
+    Each maps a checker's name to a function of no arguments returning the answer
+    to give it, in ``REFERENCES`` (right answers) and ``WRONG_ANSWERS``. They are
+    kept per notebook, so two notebooks may use the same checker name.
+
+    Returns
+    -------
+    dict
+        ``"nb05"`` -> the module holding that notebook's references.
     """
-    references, wrong_answers = {}, {}
-    for path in sorted(Path(__file__).parent.glob("exercise_refs/nb*.py")):
-        module = importlib.import_module(f"exercise_refs.{path.stem}")
-        references.update(module.REFERENCES)
-        wrong_answers.update(module.WRONG_ANSWERS)
-    return references, wrong_answers
+    return {
+        path.stem: importlib.import_module(f"exercise_refs.{path.stem}")
+        for path in sorted(Path(__file__).parent.glob("exercise_refs/nb*.py"))
+    }
 
 
-REFERENCES, WRONG_ANSWERS = load_references()
+REFS = load_references()
+
+
+def refs_for(module):
+    """The reference module for ``nnfs_exercises.nbNN``."""
+    return REFS[module.rsplit(".", 1)[1]]
 
 
 def checkers_used_in_notebooks():
@@ -51,27 +59,28 @@ def get_checker(module, name):
 
 
 USED = checkers_used_in_notebooks()
-IDS = [name for _, name in USED]
+IDS = [f"{module.rsplit('.', 1)[1]}.{name}" for module, name in USED]
 
 
 def test_every_checker_in_a_notebook_has_a_reference_and_a_wrong_answer():
-    names = {name for _, name in USED}
-    assert names, "no notebook uses a checker"
-    assert names <= set(REFERENCES), f"no reference for {sorted(names - set(REFERENCES))}"
-    assert names <= set(WRONG_ANSWERS), (
-        f"no wrong answer for {sorted(names - set(WRONG_ANSWERS))}")
+    assert USED, "no notebook uses a checker"
+    for module, name in USED:
+        stem = module.rsplit(".", 1)[1]
+        assert stem in REFS, f"no tests/exercise_refs/{stem}.py for {module}"
+        assert name in REFS[stem].REFERENCES, f"no reference answer for {module}.{name}"
+        assert name in REFS[stem].WRONG_ANSWERS, f"no wrong answer for {module}.{name}"
 
 
 @pytest.mark.parametrize("module, name", USED, ids=IDS)
 def test_checker_accepts_the_reference(module, name):
-    verdict = get_checker(module, name)(REFERENCES[name]())
+    verdict = get_checker(module, name)(refs_for(module).REFERENCES[name]())
     assert verdict.status == nnfs_exercises.CORRECT, repr(verdict)
     assert repr(verdict).startswith("Correct!")
 
 
 @pytest.mark.parametrize("module, name", USED, ids=IDS)
 def test_checker_rejects_a_wrong_answer(module, name):
-    verdict = get_checker(module, name)(WRONG_ANSWERS[name]())
+    verdict = get_checker(module, name)(refs_for(module).WRONG_ANSWERS[name]())
     assert verdict.status == nnfs_exercises.WRONG, repr(verdict)
     assert repr(verdict).startswith("Not quite:")
 

@@ -27,8 +27,13 @@ HELPER_DEFS = {
 }
 # Tools the notebooks use but do not teach: input checks and figures.
 NOT_TAUGHT = {
+    "check_dvalues",
+    "check_hyperparameter",
     "check_inputs",
+    "check_labels",
+    "check_probabilities",
     "check_size",
+    "check_targets",
     "draw_network",
     "plot_decision_regions",
     "plot_spiral",
@@ -102,3 +107,16 @@ def test_every_helper_is_taught_by_a_notebook():
 def test_all_lists_every_public_helper():
     public = {name for name in HELPER_DEFS if not name.startswith("_")}
     assert public == set(nnfs_helpers.__all__)
+
+
+def test_sync_tool_finds_every_source_in_step(capsys):
+    """tools/sync_notebook_code.py (which copies helper code into the sources) agrees."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "sync_notebook_code", ROOT / "tools" / "sync_notebook_code.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.main(["--check"]) == 0, capsys.readouterr().out

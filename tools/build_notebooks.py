@@ -10,6 +10,7 @@ time budget, so a slow notebook is caught when it is built.
 """
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,12 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "notebook_src"
 NOTEBOOKS = ROOT / "notebooks"
+
+# The networks in the course are small: one BLAS thread is as fast as several,
+# and it keeps timings steady on a busy machine (several threads fighting over
+# two cores ran up to 20 times slower). Kernels inherit this environment; the
+# tests set the same (tests/conftest.py), so stored and re-run outputs match.
+BLAS_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)",
               "language": "python"}
@@ -78,6 +85,7 @@ def main(argv=None):
         missing = wanted - {s.stem for s in sources}
         if missing:
             parser.error(f"no source for {sorted(missing)} in {SOURCES}")
+    os.environ.update(BLAS_ENV)
     NOTEBOOKS.mkdir(exist_ok=True)
     too_slow = []
     for path in sources:

@@ -1,0 +1,725 @@
+# %% [markdown]
+# # 10 · Gradient checking
+#
+# **Goal:** prove that a backward pass is right by comparing every gradient it computes
+# with a numerical estimate, and learn to read the result: which numbers mean "correct",
+# "look closer" and "bug".
+#
+# **Prerequisites:** [07 · Derivatives](07_derivatives.ipynb) (`numerical_gradient`),
+# [08 · Backpropagation through dense and ReLU](08_backprop_dense_relu.ipynb) and
+# [09 · Softmax and cross-entropy, backwards](09_softmax_cross_entropy_backward.ipynb).
+#
+# **What you will build:** `relative_error`, `DenseLayer.parameters` (the one way
+# optimizers and checks reach a layer's parameters) and `gradient_check`, which checks
+# every parameter of a network in one call.
+#
+# *Based on the gradient-checking section of Stanford's CS231n course notes (Neural
+# Networks, part 3); the book tests its gradients in chapter 9 in the same spirit.*
+
+# %%
+# %matplotlib inline
+import matplotlib.pyplot as plt
+import numpy as np
+
+from nnfs_helpers import (
+    ReLU,
+    SoftmaxCrossEntropy,
+    check_dvalues,
+    check_hyperparameter,
+    check_inputs,
+    check_size,
+    numerical_gradient,
+    spiral_data,
+)
+
+np.set_printoptions(precision=4, suppress=True)
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## Why check at all?
+#
+# A backward pass with a bug usually does not crash. The shapes fit, the loss even goes
+# down for a while, and the network simply trains worse than it should. The only reliable
+# way to find such a bug is to compare the gradients with an independent estimate that
+# is slow but hard to get wrong: the numerical gradient of notebook 07.
+#
+# A quick reminder of how that estimate works. The **one-sided** difference
+# $\frac{f(x + h) - f(x)}{h}$ is off by an amount proportional to $h$; the **centred**
+# difference $\frac{f(x + h) - f(x - h)}{2h}$, which `numerical_gradient` uses, is off by
+# an amount proportional to $h^2$, far smaller. For $f(x) = e^x$ at $x = 1$ (whose
+# derivative is $e^x$ itself) with $h = 10^{-5}$:
+
+# %%
+x, h = 1.0, 1e-5
+one_sided = (np.exp(x + h) - np.exp(x)) / h
+centred = (np.exp(x + h) - np.exp(x - h)) / (2 * h)
+print(f"one-sided error: {abs(one_sided - np.exp(x)):.1e}")
+print(f"centred error:   {abs(centred - np.exp(x)):.1e}")
+
+# %% [markdown]
+# ## Relative error: comparing at any scale
+#
+# How close must the two gradients be? The plain difference $|a - n|$ (analytic minus
+# numerical) cannot say, because it depends on how big the gradients are. Here are two
+# comparisons at very different scales:
+
+# %%
+large_analytic, large_numerical = 2000.0, 2000.0004  # agree to 7 digits
+small_analytic, small_numerical = 1e-6, 1.5e-6       # 50% apart
+print(f"large: absolute error {abs(large_analytic - large_numerical):.1e}")
+print(f"small: absolute error {abs(small_analytic - small_numerical):.1e}")
+
+# %% [markdown]
+# By the absolute error the first pair looks almost a thousand times worse, yet it agrees to
+# seven digits, while the second is off by half. The **relative error** divides the
+# difference by the size of the numbers,
+#
+# $$\text{relative error} = \frac{|a - n|}{|a| + |n|},$$
+#
+# so it reads the same at every scale: about $10^{-7}$ means "agree to about 7
+# digits". For whole arrays, $|\cdot|$ is the length of the array seen as one long vector
+# (the Euclidean norm), so a single tiny entry with rounding noise cannot dominate the
+# verdict. `tiny` only avoids $0/0$ when both gradients are exactly 0.
+
+# %%
+def relative_error(analytic, numerical, tiny=1e-12):
+    """Relative error ``|a - n| / max(|a| + |n|, tiny)`` of two gradients.
+
+    Scale-free, unlike ``|a - n|``: 1e-7 means "agrees to about 7 digits"
+    whether the gradient is 1e3 or 1e-3. For arrays, ``|.|`` is the vector
+    length (Euclidean norm): element by element, a gradient entry of 1e-6
+    would show the finite differences' rounding noise (about 1e-11) as a
+    large relative error although nothing is wrong. ``tiny`` only avoids
+    0 / 0 when both are exactly 0. Introduced in notebook 10.
+
+    Parameters
+    ----------
+    analytic, numerical : float or array_like of the same shape
+
+    Returns
+    -------
+    float
+        Between 0 (equal) and 1.
+    """
+    analytic = np.asarray(analytic, dtype=np.float64)
+    numerical = np.asarray(numerical, dtype=np.float64)
+    if analytic.shape != numerical.shape:
+        raise ValueError(
+            f"relative_error expects two arrays of the same shape, "
+            f"got {analytic.shape} and {numerical.shape}"
+        )
+    difference = np.linalg.norm(analytic - numerical)
+    size = np.linalg.norm(analytic) + np.linalg.norm(numerical)
+    return float(difference / max(size, tiny))
+
+
+# %%
+print(f"large: relative error {relative_error(large_analytic, large_numerical):.1e}")
+print(f"small: relative error {relative_error(small_analytic, small_numerical):.1e}")
+
+# %% [markdown]
+# ## What the numbers mean
+#
+# CS231n gives a rule of thumb for the relative error of a gradient check in float64:
+#
+# | relative error | meaning |
+# |---|---|
+# | above $10^{-2}$ | the gradient is almost certainly wrong |
+# | $10^{-4}$ to $10^{-2}$ | uncomfortable: look closer |
+# | $10^{-7}$ to $10^{-4}$ | fine next to a kink (ReLU); for smooth functions still too high |
+# | below $10^{-7}$ | correct |
+#
+# To calibrate our eyes, here are a correct gradient and two buggy ones, for the loss of
+# notebook 09. The scores are random; the numerical gradient nudges each one.
+
+# %%
+scores = rng.standard_normal((30, 3))  # (30 samples, 3 classes)
+labels = rng.integers(0, 3, size=30)   # (30,)
+
+
+def numerical_loss_gradient(scores, labels):
+    """Centred-difference gradient of the mean softmax cross-entropy w.r.t. the scores."""
+    return numerical_gradient(lambda z: SoftmaxCrossEntropy().forward(z, labels),
+                              scores.copy())
+
+
+loss_function = SoftmaxCrossEntropy()
+loss_function.forward(scores, labels)
+correct_error = relative_error(loss_function.backward(), numerical_loss_gradient(scores, labels))
+print(f"correct backward: relative error {correct_error:.1e}")
+
+# %% [markdown]
+# Now two deliberate bugs, each a small subclass that replaces `backward` and nothing
+# else:
+#
+# - `ForgetsTheMean` forgets to divide by the number of samples;
+# - `FixedBatchSize` divides by 32, a batch size fixed in the code, while this batch (the
+#   last, smaller batch of an epoch, say) has 30 samples.
+
+# %%
+class ForgetsTheMean(SoftmaxCrossEntropy):
+    """Bug: the gradient of the *summed* loss, not of the mean."""
+
+    def backward(self):
+        self.dinputs = self.output.copy()
+        self.dinputs[np.arange(len(self.output)), self.y_true] -= 1
+        return self.dinputs
+
+
+class FixedBatchSize(SoftmaxCrossEntropy):
+    """Bug: divides by 32 whatever the number of samples."""
+
+    def backward(self):
+        self.dinputs = self.output.copy()
+        self.dinputs[np.arange(len(self.output)), self.y_true] -= 1
+        self.dinputs /= 32
+        return self.dinputs
+
+
+numerical = numerical_loss_gradient(scores, labels)  # the same for all: the loss is right
+for buggy in [ForgetsTheMean(), FixedBatchSize()]:
+    buggy.forward(scores, labels)
+    print(f"{type(buggy).__name__:>15}: relative error "
+          f"{relative_error(buggy.backward(), numerical):.1e}")
+
+# %% [markdown]
+# A correct gradient lands near $10^{-10}$, far below $10^{-7}$: that is as accurate as
+# the numerical estimate itself. Forgetting the mean makes the gradient 30 times too
+# large, and its relative error, 0.94, is close to the largest possible value, 1. The
+# batch-size bug makes the gradient only about 6% too small (30/32), and still shows up
+# as $3 \times 10^{-2}$, eight orders of magnitude above a correct gradient. The gap
+# between right and wrong is huge, which is what makes gradient checking so useful.
+
+# %% [markdown]
+# ## Checking every parameter of a network
+#
+# A network has many parameter arrays, and the loss depends on all of them. To check
+# them, `gradient_check` needs to find each layer's parameters and their gradients. The
+# `DenseLayer` gets a last method for that, `parameters`, which lists
+# `(name, value, gradient)` for its weights and biases. Optimizers (notebook 11 on) will
+# read the parameters the same way, so a layer needs nothing else to be trained. Here is
+# the complete class:
+
+# %%
+class DenseLayer:
+    """A fully connected layer: every input feeds every neuron.
+
+    ``output = inputs @ weights + biases``. Introduced in notebook 01.
+
+    Parameters
+    ----------
+    n_inputs : int
+        Number of features each sample has (the previous layer's neurons).
+    n_neurons : int
+        Number of neurons in this layer, i.e. outputs per sample.
+    rng : numpy.random.Generator or int or None, optional
+        Source of the initial weights; an int is used as a seed.
+        ``None`` draws fresh, unrepeatable weights.
+    weight_scale : float, default 0.01
+        Standard deviation of the initial weights.
+    dtype : numpy dtype, default numpy.float64
+        Precision of the weights and biases; ``numpy.float32`` halves the
+        memory traffic and is what the training benchmark uses.
+    weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
+        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
+        the weights and on the biases, added to the loss to keep them small
+        (notebook 16). 0 means no penalty.
+
+    Attributes
+    ----------
+    weights : ndarray of shape (n_inputs, n_neurons)
+        One column per neuron, so ``inputs @ weights`` needs no transpose.
+    biases : ndarray of shape (1, n_neurons)
+        One per neuron, broadcast over the rows of the batch.
+    inputs : ndarray of shape (n_samples, n_inputs)
+        The last batch seen by ``forward`` (the backward pass needs it).
+    output : ndarray of shape (n_samples, n_neurons)
+        The last result of ``forward``.
+    """
+
+    def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
+                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
+        n_inputs = check_size("n_inputs", n_inputs)
+        n_neurons = check_size("n_neurons", n_neurons)
+        if not weight_scale > 0:
+            raise ValueError(f"weight_scale must be positive, got {weight_scale!r}")
+        dtype = np.dtype(dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
+        rng = np.random.default_rng(rng)
+        # Small, zero-centred Gaussian weights: some neurons start by adding an
+        # input and others by subtracting it, and no output starts out huge.
+        self.weights = (weight_scale * rng.standard_normal((n_inputs, n_neurons))
+                        ).astype(dtype, copy=False)
+        # Zero biases are the usual start; the random weights already make the
+        # neurons differ from one another.
+        self.biases = np.zeros((1, n_neurons), dtype=dtype)
+        self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
+        self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
+        self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
+        self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
+
+    @property
+    def n_inputs(self):
+        """int : Number of input features, read from the weights' shape."""
+        return self.weights.shape[0]
+
+    @property
+    def n_neurons(self):
+        """int : Number of neurons, read from the weights' shape."""
+        return self.weights.shape[1]
+
+    def forward(self, inputs):
+        """Compute the weighted sums of a batch.
+
+        Parameters
+        ----------
+        inputs : array_like of shape (n_samples, n_inputs)
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_neurons)
+            Also kept as ``self.output``.
+        """
+        inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
+        self.inputs = inputs
+        # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
+        # the (1, n_neurons) biases are added to every row, in place (+=), so
+        # no second array of that size is made: for big batches, much faster.
+        self.output = inputs @ self.weights
+        self.output += self.biases
+        return self.output
+
+    def backward(self, dvalues):
+        """Pass the gradient back through the layer (introduced in notebook 08).
+
+        By the chain rule, with ``output = inputs @ weights + biases``, each
+        gradient is the incoming one times the derivative of ``output`` with
+        respect to that variable.
+
+        Parameters
+        ----------
+        dvalues : ndarray of shape (n_samples, n_neurons)
+            Gradient of the loss with respect to this layer's ``output``.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_inputs)
+            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
+            The gradients of the parameters are kept as ``self.dweights``,
+            shape (n_inputs, n_neurons) like ``weights``, and ``self.dbiases``,
+            shape (1, n_neurons) like ``biases``.
+        """
+        check_dvalues("DenseLayer", dvalues, self.output)
+        # Each weight met every sample's input, so its gradient sums over the
+        # batch: (n_inputs, n_samples) @ (n_samples, n_neurons).
+        self.dweights = self.inputs.T @ dvalues
+        # A bias is a weight whose input is always 1, so its gradient is the
+        # formula above with a row of ones for inputs.T: the column sums of
+        # dvalues, (1, n_samples) @ (n_samples, n_neurons). As a matrix product
+        # it is also many times faster than dvalues.sum(axis=0, keepdims=True).
+        self.dbiases = np.ones((1, len(dvalues)), dtype=dvalues.dtype) @ dvalues
+        # The penalties (notebook 16) add their own slopes: L1's is the sign
+        # of each value, L2's is twice the value.
+        if self.weight_l1:
+            self.dweights += self.weight_l1 * np.sign(self.weights)
+        if self.weight_l2:
+            self.dweights += 2 * self.weight_l2 * self.weights
+        if self.bias_l1:
+            self.dbiases += self.bias_l1 * np.sign(self.biases)
+        if self.bias_l2:
+            self.dbiases += 2 * self.bias_l2 * self.biases
+        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs).
+        # Copying the transposed weights into an array of their own (a few
+        # hundred numbers) lets BLAS run its fastest kernel on a large batch.
+        self.dinputs = dvalues @ self.weights.T.copy()
+        return self.dinputs
+
+    def parameters(self):
+        """List what an optimizer may change, with the gradient of each.
+
+        Introduced in notebook 10. Optimizers and ``gradient_check`` read the
+        parameters through this method only, so a layer needs nothing else to
+        be trained (layers without parameters, such as ``ReLU``, do not have it).
+        Call it after ``backward``, which sets the gradients.
+
+        Returns
+        -------
+        list of (str, ndarray, ndarray)
+            ``(name, value, gradient)`` triples: ``("weights", weights,
+            dweights)`` and ``("biases", biases, dbiases)``. The arrays are the
+            layer's own (no copies), so updating ``value`` in place trains the
+            layer.
+        """
+        return [("weights", self.weights, self.dweights),
+                ("biases", self.biases, self.dbiases)]
+
+    def __repr__(self):
+        # Penalties are shown only when set (notebook 16), so a plain layer
+        # prints as it did in notebook 01.
+        penalties = "".join(
+            f", {name}={value}"
+            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
+                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
+            if value
+        )
+        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
+
+
+# %% [markdown]
+# `gradient_check` runs one forward and backward pass to get the analytic gradients,
+# then, for every parameter array, `numerical_gradient` nudges each entry of the layer's
+# own array in place and reruns the forward pass. It returns one relative error per
+# array. Layers without `parameters` (ReLU) are passed through but not checked: they have
+# nothing to learn, and a bug in their `backward` still shows up in the layers before
+# them.
+
+# %%
+def gradient_check(layers, loss, X, y, *, h=1e-5):
+    """Compare backpropagation with centred differences for every parameter.
+
+    Runs one forward and backward pass for the analytic gradients, then
+    ``numerical_gradient`` on each parameter array of each layer. Introduced
+    in notebook 10. The loss checked is the data loss plus every layer's
+    ``regularization_loss()`` (notebook 16), the sum training minimises.
+    Rough guide to the relative errors: below 1e-7 is right; around 1e-4
+    look closer (a ReLU input near its kink); 1e-2 or more is a bug.
+
+    Parameters
+    ----------
+    layers : list
+        The network in order, e.g. ``[dense1, relu, dense2]``. Layers with a
+        ``parameters()`` method are checked; their parameters must be float64.
+    loss : SoftmaxCrossEntropy or CategoricalCrossEntropy
+        Called as ``loss.forward(last_output, y)``, then ``loss.backward()``.
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,) or (n_samples, n_classes)
+    h : float, default 1e-5
+        The nudge for the centred differences.
+
+    Returns
+    -------
+    dict of str to float
+        The relative error of each parameter array (see ``relative_error``),
+        keyed ``"layers[0].weights"``, ``"layers[0].biases"``, ...
+    """
+    def forward_loss(_=None):
+        values = X
+        for layer in layers:
+            values = layer.forward(values)
+        # The L1/L2 penalties (notebook 16) are part of what training minimises
+        # and of what backward's gradients include, so they are checked too.
+        penalty = sum(layer.regularization_loss() for layer in layers
+                      if hasattr(layer, "regularization_loss"))
+        return loss.forward(values, y) + penalty
+
+    forward_loss()
+    dvalues = loss.backward()
+    for layer in reversed(layers):
+        dvalues = layer.backward(dvalues)
+    errors = {}
+    for index, layer in enumerate(layers):
+        if not hasattr(layer, "parameters"):
+            continue  # ReLU, Softmax: nothing to learn, nothing to check
+        for name, value, gradient in layer.parameters():
+            if value.dtype != np.float64:
+                raise TypeError(
+                    f"gradient_check needs float64 parameters, but layers[{index}].{name} "
+                    f"is {value.dtype}; a nudge of {h} is lost in its rounding. "
+                    f"Create the layer with dtype=np.float64."
+                )
+            # forward_loss() only runs forward passes, so `gradient` still
+            # holds the analytic result while `value` is nudged.
+            numerical = numerical_gradient(forward_loss, value, h)
+            errors[f"layers[{index}].{name}"] = relative_error(gradient, numerical)
+    return errors
+
+
+# %% [markdown]
+# A small network first: 2 inputs, 4 hidden neurons, 3 classes, and six points of the
+# spiral. Two choices keep the check clean, and the section on kinks below explains why:
+# weights of a realistic size for a trained network (`weight_scale=1.0` instead of the
+# tiny 0.01 of a fresh one) and small random biases instead of zeros.
+
+# %%
+X, y = spiral_data(samples=100, classes=3, seed=SEED)  # (300, 2), (300,)
+
+
+def make_network(n_hidden, seed=SEED):
+    """A 2-n_hidden-3 network with realistic weights and small random biases, float64."""
+    rng = np.random.default_rng(seed)
+    first = DenseLayer(2, n_hidden, rng=rng, weight_scale=1.0)
+    second = DenseLayer(n_hidden, 3, rng=rng, weight_scale=1.0)
+    first.biases = 0.5 * rng.standard_normal((1, n_hidden))
+    second.biases = 0.5 * rng.standard_normal((1, 3))
+    return [first, ReLU(), second]
+
+
+X_small, y_small = X[[40, 90, 140, 190, 240, 290]], y[[40, 90, 140, 190, 240, 290]]
+small_network = make_network(4)
+print(small_network)
+for name, error in gradient_check(small_network, SoftmaxCrossEntropy(), X_small,
+                                  y_small).items():
+    print(f"{name:>18}: {error:.1e}")
+
+# %% [markdown]
+# All four arrays are correct. The table also tells you *where* a bug is. Here is a
+# ReLU whose `backward` forgets to zero the gradient where the input was negative:
+
+# %%
+class ReLUWithoutMask(ReLU):
+    """Bug: passes the gradient through everywhere, as if ReLU were the identity."""
+
+    def backward(self, dvalues):
+        self.dinputs = dvalues.copy()
+        return self.dinputs
+
+
+buggy_network = make_network(4)
+buggy_network[1] = ReLUWithoutMask()
+print(buggy_network)
+for name, error in gradient_check(buggy_network, SoftmaxCrossEntropy(), X_small,
+                                  y_small).items():
+    print(f"{name:>18}: {error:.1e}")
+
+# %% [markdown]
+# The second dense layer (`layers[2]`) is still correct: its gradients are computed
+# before the gradient reaches the ReLU. The first layer's are wrong. So the bug sits
+# between the two, in the ReLU's `backward` (or in how the first layer uses what it
+# receives). Read the table from the output backwards: the first wrong array marks the
+# place.
+
+# %% [markdown]
+# ## The ReLU kink
+#
+# ReLU has a kink at 0: its slope is 0 on the left and 1 on the right. The centred
+# difference assumes the function is smooth between $x - h$ and $x + h$. If a ReLU input
+# lies **within $h$ of 0**, the two nudges land on different sides of the kink, and the
+# estimate is an average of the two slopes, wrong for either side.
+#
+# We construct such a case: shift one hidden neuron's bias so that its input for the
+# first sample becomes $3 \times 10^{-6}$, closer to 0 than the nudge $h = 10^{-5}$.
+
+# %%
+kink_network = make_network(4)
+pre_activations = kink_network[0].forward(X_small)  # (6, 4): the ReLU's inputs
+kink_network[0].biases[0, 2] -= pre_activations[0, 2] - 3e-6  # sample 0, neuron 2
+kink_z = kink_network[0].forward(X_small)[0, 2]
+print(f"ReLU input of sample 0, neuron 2: {kink_z:.1e}")
+
+for name, error in gradient_check(kink_network, SoftmaxCrossEntropy(), X_small,
+                                  y_small).items():
+    print(f"{name:>18}: {error:.1e}")
+
+# %% [markdown]
+# The backward pass is exactly the same correct code as before, yet the first layer's
+# errors jump from about $10^{-11}$ to $10^{-3}$ and $10^{-2}$: correct code that looks
+# like a bug. Nudging that bias by $\pm h$ moves the ReLU input across the kink (and so
+# does nudging the weights, which move it by $h$ times the sample's inputs). A picture
+# of ReLU around that point shows why:
+
+# %%
+z = np.linspace(-2e-5, 2.4e-5, 200)
+h = 1e-5
+secant_slope = (max(kink_z + h, 0) - max(kink_z - h, 0)) / (2 * h)
+
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(z * 1e6, np.maximum(z, 0) * 1e6, color="black", label="ReLU(z)")
+ax.plot(np.array([kink_z - h, kink_z + h]) * 1e6,
+        np.array([max(kink_z - h, 0), max(kink_z + h, 0)]) * 1e6, "o--", color="#d62728",
+        label=f"centred difference: slope {secant_slope:.2f}")
+ax.plot(np.array([kink_z - h / 2, kink_z + h]) * 1e6,
+        np.array([kink_z - h / 2, kink_z + h]) * 1e6, color="#1f77b4", linewidth=4,
+        alpha=0.35, label="true slope at z: 1")
+ax.axvline(kink_z * 1e6, color="0.5", linestyle=":")
+ax.annotate(f"z = {kink_z * 1e6:.0f}e-6", (kink_z * 1e6, 18), xytext=(4, 0),
+            textcoords="offset points")
+for shift, text, offset in [(-h, "z - h", (0, 9)), (h, "z + h", (10, -12))]:
+    point = kink_z + shift
+    ax.annotate(text, (point * 1e6, max(point, 0) * 1e6), xytext=offset,
+                textcoords="offset points", ha="center", color="#d62728")
+ax.set_xlabel("ReLU input z (units of 1e-6)")
+ax.set_ylabel("ReLU output (units of 1e-6)")
+ax.set_title("A nudge of h = 1e-5 crosses the kink")
+ax.legend(loc="upper left")
+plt.show()
+
+# %% [markdown]
+# How to avoid it:
+#
+# - **Look for inputs near the kink.** Before trusting a bad number, count the ReLU
+#   inputs within reach of a nudge. A nudge of $h$ to a bias moves $z$ by $h$; a nudge to
+#   a weight moves it by $h \cdot |x|$.
+# - **Use a smaller $h$** when the closest input is small but not zero. Too small an $h$
+#   brings rounding errors back, so the error rises again slowly:
+
+# %%
+print(f"ReLU inputs closer to 0 than h: {np.sum(np.abs(kink_network[0].output) < 1e-5)}")
+for h in [1e-5, 1e-6, 1e-7, 1e-8]:
+    errors = gradient_check(kink_network, SoftmaxCrossEntropy(), X_small, y_small, h=h)
+    print(f"h = {h:.0e}: worst relative error {max(errors.values()):.1e}")
+
+# %% [markdown]
+# - **Check where there are no kinks.** Use few samples (fewer ReLU inputs that could be
+#   unlucky) and avoid inputs that are exactly 0. This matters on the spiral: its three
+#   arms all start at the origin $(0, 0)$, and a fresh layer has zero biases, so for those
+#   points every hidden neuron's input is exactly 0, right on the kink:
+
+# %%
+fresh_layer = DenseLayer(2, 64, rng=SEED)
+origin_rows = np.flatnonzero(np.all(X == 0, axis=1))
+print("points at the origin:", origin_rows)
+print("their ReLU inputs are all exactly 0:", np.all(fresh_layer.forward(X[origin_rows]) == 0))
+
+# %% [markdown]
+# ## Why gradient checks need float64
+#
+# A nudge must be small for the centred difference to be accurate, and the arithmetic
+# must be precise enough to see it. float64 keeps about 16 significant digits, float32
+# only about 7. Adding $h = 10^{-5}$ to a weight of 0.5 in float32 already loses digits
+# of $h$, and the loss, about 1, is computed to only about $10^{-7}$, which the division
+# by $2h$ magnifies to about $10^{-2}$ in the gradient. Here is the same small network
+# in float32, with `numerical_gradient` called by hand:
+
+# %%
+network32 = make_network(4)
+for layer in network32[::2]:
+    layer.weights = layer.weights.astype(np.float32)
+    layer.biases = layer.biases.astype(np.float32)
+X32 = X_small.astype(np.float32)
+loss_function = SoftmaxCrossEntropy()
+
+
+def forward_loss32(_=None):
+    values = X32
+    for layer in network32:
+        values = layer.forward(values)
+    return loss_function.forward(values, y_small)
+
+
+forward_loss32()
+dvalues = loss_function.backward()
+for layer in reversed(network32):
+    dvalues = layer.backward(dvalues)
+for index in (0, 2):
+    for name, value, gradient in network32[index].parameters():
+        numerical = numerical_gradient(forward_loss32, value)
+        print(f"layers[{index}].{name} ({value.dtype}): relative error "
+              f"{relative_error(gradient, numerical):.1e}")
+
+# %% [markdown]
+# Errors between $10^{-3}$ and $10^{-2}$ for a correct backward pass: in float32 a
+# gradient check cannot tell right from wrong. (Training in float32 is fine; only the *check* needs
+# float64.) So `gradient_check` refuses float32 parameters with a clear message instead
+# of returning numbers that look like a bug:
+
+# %% tags=["raises-exception"]
+gradient_check(network32, SoftmaxCrossEntropy(), X32, y_small)
+
+# %% [markdown]
+# ## Checking the whole spiral network
+#
+# Now the network the course trains next: 2 inputs, 64 hidden neurons with ReLU, 3
+# classes, and `SoftmaxCrossEntropy`, all in float64. A check does not need the whole
+# data set (each parameter costs two forward passes), so we take 30 points,
+# picked at random among those away from the centre. We also print how close the
+# closest ReLU input comes to the kink, compared with the largest move a nudge can cause.
+
+# %%
+rng = np.random.default_rng(SEED)
+away_from_centre = np.flatnonzero(np.linalg.norm(X, axis=1) > 0.1)
+rows = rng.choice(away_from_centre, size=30, replace=False)
+X_check, y_check = X[rows], y[rows]  # (30, 2), (30,)
+
+network = make_network(64)
+errors = gradient_check(network, SoftmaxCrossEntropy(), X_check, y_check)
+closest = np.abs(network[0].output).min()
+largest_move = 1e-5 * max(1.0, np.abs(X_check).max())  # a bias moves z by h, a weight h|x|
+shapes = {f"layers[{index}].{name}": value.shape
+          for index in (0, 2) for name, value, _ in network[index].parameters()}
+print(network)
+print(f"parameters checked: {sum(np.prod(shape) for shape in shapes.values())}")
+print(f"closest ReLU input to 0: {closest:.1e}; largest move of a nudge: {largest_move:.0e}")
+print()
+print(f"{'parameter':>18} {'shape':>9} {'relative error':>15}")
+for name, error in errors.items():
+    print(f"{name:>18} {str(shapes[name]):>9} {error:15.1e}")
+print(f"all below 1e-7: {max(errors.values()) < 1e-7}")
+
+# %% [markdown]
+# Every parameter array agrees with its numerical gradient to about ten digits. The
+# backward passes of notebooks 08 and 09 are right, and notebook 11 can use them to train.
+
+# %% [markdown]
+# ## Summary
+#
+# - Compare analytic and numerical gradients with the **relative error**
+#   $|a - n| / (|a| + |n|)$ (vector norms for arrays), which means the same at every
+#   scale; the absolute error does not.
+# - In float64, a correct gradient gives about $10^{-10}$, below $10^{-7}$ is fine,
+#   $10^{-4}$ to $10^{-2}$ calls for a closer look, and above $10^{-2}$ is a bug.
+# - `DenseLayer.parameters()` lists `(name, value, gradient)`; `gradient_check` uses it
+#   to check every parameter array of a network, and the first wrong array, counting from
+#   the output, points at the bug.
+# - A ReLU input within a nudge of 0 spoils the numerical estimate of correct code:
+#   count such inputs, use a smaller `h`, or check on points away from the kink.
+# - Gradient checks need float64; `gradient_check` refuses float32 parameters.
+
+# %% [markdown]
+# ## Exercises
+#
+# Each exercise cell ends with a checker that tells you whether your answer is right.
+# Replace the placeholders, run the cell, and read the verdict.
+
+# %% [markdown]
+# ### Exercise 1: count inputs near the kink
+#
+# Write `count_near_kink(pre_activations, margin)`: return how many entries of the array
+# `pre_activations` (a ReLU's inputs) lie closer to 0 than `margin`, on either side.
+# Try it on `kink_network[0].output` with `margin=1e-5`.
+
+# %%
+from nnfs_exercises.nb10 import (  # noqa: E402
+    check_count_near_kink,
+    check_deeper_network_errors,
+    check_suspect,
+    mystery_network,
+)
+
+
+def count_near_kink(pre_activations, margin):
+    return None  # your code here
+
+
+check_count_near_kink(count_near_kink)
+
+# %% [markdown]
+# ### Exercise 2: find the bug
+#
+# `mystery_network()` returns a list of layers, a 2-8-8-3 network in which one layer's
+# `backward` has a bug. Run `gradient_check` on it with `SoftmaxCrossEntropy()`,
+# `X_check` and `y_check`, and set `suspect` to the name of the one parameter array whose
+# gradient is wrong, as `gradient_check` writes it (for example `"layers[0].weights"`).
+
+# %%
+mystery = mystery_network()
+print(mystery)
+suspect = None  # your answer here, a string
+
+check_suspect(suspect)
+
+# %% [markdown]
+# ### Exercise 3: check a deeper network
+#
+# Build a 2-16-16-3 network as a list: `DenseLayer(2, 16)`, `ReLU()`,
+# `DenseLayer(16, 16)`, `ReLU()`, `DenseLayer(16, 3)`, each `DenseLayer` created with
+# `rng=rng` and `weight_scale=1.0` and given biases of `0.5 * rng.standard_normal(...)`
+# of the right shape. Check it on `X_check` and `y_check` with `SoftmaxCrossEntropy()`,
+# and store what `gradient_check` returns in `deeper_errors`.
+
+# %%
+rng = np.random.default_rng(SEED)
+deeper_errors = None  # your code here
+
+check_deeper_network_errors(deeper_errors)

@@ -1,0 +1,651 @@
+# %% [markdown]
+# # 13 · AdaGrad and RMSProp: a learning rate for every parameter
+#
+# **Goal:** see why one learning rate shared by all the parameters is a compromise, and
+# fix it by giving each parameter its own step size, scaled by the size of its past
+# gradients.
+#
+# **Prerequisites:** [11 · Stochastic gradient descent](11_sgd.ipynb) (the training loop,
+# `Optimizer` and `SGD`) and [12 · Learning-rate decay and momentum](12_decay_momentum.ipynb).
+#
+# **What you will build:** `AdaGrad` and `RMSProp`, two optimizers that adapt the step of
+# each parameter, and a side-by-side comparison with SGD on the spiral data.
+#
+# *Book: chapter 10 of "Neural Networks from Scratch in Python" (the AdaGrad and RMSProp
+# sections).*
+
+# %%
+# %matplotlib inline
+import matplotlib.pyplot as plt
+import numpy as np
+from tqdm.auto import tqdm
+
+from nnfs_helpers import (
+    SGD,
+    DenseLayer,
+    Optimizer,
+    ReLU,
+    Softmax,
+    SoftmaxCrossEntropy,
+    accuracy,
+    check_hyperparameter,
+    plot_decision_regions,
+    spiral_data,
+)
+
+np.set_printoptions(precision=4, suppress=True)
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## One learning rate for all parameters is a compromise
+#
+# SGD moves every parameter by the same multiple of its gradient:
+# `value -= learning_rate * gradient`. That is fine when the loss is about equally steep
+# in every direction. It rarely is. In a network, some weights change the loss a lot and
+# others barely at all.
+#
+# A toy loss with two parameters shows the problem clearly. It is a valley, gentle along
+# $w_0$ and steep along $w_1$:
+#
+# $$L(w) = \tfrac{1}{2}\left(0.2\, w_0^2 + 10\, w_1^2\right), \qquad
+# \nabla L(w) = (0.2\, w_0,\; 10\, w_1)$$
+#
+# Its lowest point is $(0, 0)$. The second direction is 50 times as steep as the first.
+
+# %%
+CURVATURE = np.array([0.2, 10.0])  # how steep the valley is along w0 and along w1
+START = np.array([-4.0, 1.0])
+
+
+def toy_loss(w):
+    """The valley's height at w, shape (..., 2) -> (...)."""
+    return 0.5 * np.sum(CURVATURE * w ** 2, axis=-1)
+
+
+def toy_gradient(w):
+    """The slope of the valley at w, shape (2,) -> (2,)."""
+    return CURVATURE * w
+
+
+gradient = toy_gradient(START)  # (2,)
+print("gradient at the start:", gradient)
+print(f"the w1 component is {abs(gradient[1] / gradient[0]):.1f} times the w0 component")
+
+# %% [markdown]
+# At the start the gradient along $w_1$ is far larger than along $w_0$, although $w_0$ is
+# four times farther from its goal. SGD's step follows the gradient, so it
+# mostly moves $w_1$.
+#
+# The optimizers of notebook 11 update anything that has a `parameters()` method, so the
+# toy problem only needs a tiny stand-in for a layer: a point `w` and its gradient `dw`.
+
+# %%
+class Point:
+    """A stand-in for a layer: one parameter array `w` (2 numbers) and its gradient `dw`."""
+
+    def __init__(self, start):
+        self.w = np.array(start, dtype=float)
+        self.dw = np.zeros_like(self.w)
+
+    def parameters(self):
+        return [("w", self.w, self.dw)]
+
+
+def descend(optimizer, steps=50, start=START):
+    """Follow the toy gradient from `start`; return the path, shape (steps + 1, 2)."""
+    point = Point(start)
+    path = [point.w.copy()]
+    for _ in range(steps):
+        point.dw[:] = toy_gradient(point.w)
+        optimizer.step([point])
+        path.append(point.w.copy())
+    return np.array(path)
+
+
+# %% [markdown]
+# How large may SGD's learning rate be? A step changes $w_1$ by $-\text{lr} \times 10\,
+# w_1$, so it multiplies $w_1$ by $1 - 10 \times \text{lr}$, and $w_0$ by
+# $1 - 0.2 \times \text{lr}$. Above $\text{lr} = 0.2$ the first factor is below $-1$: each
+# step overshoots the floor of the valley by more than it corrects, and $w_1$ swings further
+# out every time. The steep direction sets the limit:
+
+# %%
+for learning_rate in [0.1, 0.18, 0.2, 0.21]:
+    end = descend(SGD(learning_rate))[-1]
+    print(f"lr {learning_rate:4}: factors per step: w0 x {1 - CURVATURE[0] * learning_rate:.3f}, "
+          f"w1 x {1 - CURVATURE[1] * learning_rate:5.2f};  after 50 steps w = {end}, "
+          f"loss {toy_loss(end):.4g}")
+
+# %% [markdown]
+# At exactly 0.2, $w_1$ bounces between $+1$ and $-1$ for ever; at 0.21 it blows up. At
+# 0.18, just under the limit, $w_1$ rattles from one side of the valley to the other (the
+# factor $-0.8$ flips its sign at every step), while along the gentle direction each step
+# only multiplies $w_0$ by 0.964: after 50 steps $w_0$ is still at $-0.64$, on its way from
+# $-4$ to 0. The learning rate that would suit $w_0$ alone is 5 (its factor would be 0,
+# reaching the goal in one step), and that would throw $w_1$ out at once. One learning rate
+# cannot suit both.
+#
+# What we want is a step size **per parameter**: small where the gradients are large,
+# larger where they are small.
+
+# %% [markdown]
+# ## AdaGrad: divide by the size of past gradients
+#
+# AdaGrad ("adaptive gradient") keeps, for every parameter, a **cache**: the running sum
+# of the squares of all its gradients so far. Each step divides the gradient by the
+# square root of that sum:
+#
+# $$\text{cache} \mathrel{+}= g^2, \qquad
+# w \mathrel{-}= \text{lr} \cdot \frac{g}{\sqrt{\text{cache}} + \epsilon}$$
+#
+# A parameter that has seen large gradients gets a large cache and so smaller steps; one
+# with small gradients gets a small cache and relatively larger steps. The tiny
+# $\epsilon$ (`1e-7`) only keeps the division finite while the cache is still 0.
+#
+# Look at the very first step: the cache is then $g^2$, so the step is
+# $\text{lr} \cdot g / |g|$, which is $\pm\,\text{lr}$ *whatever the size of the gradient*.
+# By hand, with a learning rate of 0.5:
+
+# %%
+learning_rate, epsilon = 0.5, 1e-7
+gradient = toy_gradient(START)                 # (2,)
+cache = np.zeros(2)
+cache += gradient ** 2                         # (2,)
+step = learning_rate * gradient / (np.sqrt(cache) + epsilon)
+print("gradient:    ", gradient)
+print("AdaGrad step:", step)
+print("SGD step at lr 0.18:", 0.18 * gradient)
+
+# %% [markdown]
+# Both parameters move by the same amount, 0.5, although their gradients differ more than
+# tenfold. From then on each parameter's step depends on how large *its own*
+# gradients have been.
+#
+# Here is the class. Like `SGD`, it subclasses `Optimizer` (notebook 11), which loops over
+# the layers, keeps the state and applies the learning-rate decay. AdaGrad only says what
+# it remembers about each parameter array (`new_state`: a cache of zeros of the same
+# shape) and how it updates one (`update`). The `+=` and `-=` change the arrays in place,
+# so the layer's own weights and the optimizer's own cache are updated, not copies.
+
+# %%
+class AdaGrad(Optimizer):
+    """SGD with a learning rate per parameter, shrinking as its gradients add up.
+
+    ``cache += gradient**2``; ``value -= lr * gradient / (sqrt(cache) + epsilon)``.
+    Parameters that got large gradients take smaller steps from then on.
+    Introduced in notebook 13.
+
+    Parameters
+    ----------
+    learning_rate : float, default 1.0
+    decay : float, default 0.0
+        See ``Optimizer``.
+    epsilon : float, default 1e-7
+        Keeps the division finite while the cache is 0.
+    """
+
+    def __init__(self, learning_rate=1.0, decay=0.0, epsilon=1e-7):
+        super().__init__(learning_rate, decay)
+        self.epsilon = check_hyperparameter("AdaGrad", "epsilon", epsilon, positive=True)
+
+    def new_state(self, value):
+        """The running sum of squared gradients, starting at 0."""
+        return {"cache": np.zeros_like(value)}
+
+    def update(self, value, gradient, state):
+        """Add the squared gradient to the cache, then take a scaled step."""
+        cache = state["cache"]
+        cache += gradient ** 2
+        value -= self.current_learning_rate * gradient / (np.sqrt(cache) + self.epsilon)
+
+    def __repr__(self):
+        return (f"AdaGrad(learning_rate={self.learning_rate}, decay={self.decay}, "
+                f"epsilon={self.epsilon})")
+
+
+# %% [markdown]
+# One step of the class gives the same result as our hand computation, and the cache
+# lives in the optimizer, under the layer it belongs to (`optimizer.state[layer]`):
+
+# %%
+adagrad = AdaGrad(learning_rate=0.5)
+print(adagrad)
+point = Point(START)
+point.dw[:] = toy_gradient(point.w)
+adagrad.step([point])
+print("new w:", point.w, "| same as by hand:", np.allclose(point.w, START - step))
+print("cache:   ", adagrad.state[point]["w"]["cache"])
+
+# %% [markdown]
+# A wrong setting is refused with a message that names it:
+
+# %% tags=["raises-exception"]
+AdaGrad(learning_rate=0.5, epsilon=0)
+
+# %% [markdown]
+# ### Why AdaGrad's steps shrink for ever
+#
+# The cache is a *sum*, so it only grows. Suppose a parameter's gradient is always 1
+# (a bias that the loss keeps pushing the same way, say). After $t$ steps its cache is
+# $t$, and its learning rate $\text{lr} / \sqrt{\text{cache}}$ is $\text{lr} / \sqrt{t}$: a
+# hundred steps in, it moves ten times more slowly than at first, and it goes on slowing
+# down even if it still has far to go. We check the formula against the class, reading
+# the cache after every step:
+
+# %%
+def own_learning_rates(optimizer, gradients):
+    """Give one parameter the gradients in turn; return lr / (sqrt(cache) + eps) per step.
+
+    That ratio is what the gradient is multiplied by: the parameter's own learning rate.
+    """
+    point = Point([0.0])
+    rates = []
+    for gradient in gradients:
+        point.dw[:] = gradient
+        optimizer.step([point])
+        cache = optimizer.state[point]["w"]["cache"]  # (1,)
+        rates.append(optimizer.current_learning_rate / (np.sqrt(cache[0]) + optimizer.epsilon))
+    return np.array(rates)
+
+
+t = np.arange(1, 1_001)  # steps 1 .. 1,000
+adagrad_rates = own_learning_rates(AdaGrad(learning_rate=1.0), np.ones(len(t)))
+print("the class gives lr / sqrt(t):", np.allclose(adagrad_rates, 1 / np.sqrt(t)))
+for step in [1, 10, 100, 1_000]:
+    print(f"AdaGrad, step {step:>5,}: this parameter's learning rate "
+          f"{adagrad_rates[step - 1]:.4f}")
+
+# %% [markdown]
+# On a short problem that is a blessing: the steps get finer as the point settles. On a
+# long training run it is a handicap: after thousands of steps every parameter moves
+# slowly, whether or not it has arrived. RMSProp fixes this.
+
+# %% [markdown]
+# ## RMSProp: a cache that forgets
+#
+# RMSProp ("root mean square propagation") replaces AdaGrad's sum with a **moving
+# average** of the squared gradients. At each step the cache keeps a fraction $\rho$ of
+# itself and takes in $1 - \rho$ of the new squared gradient:
+#
+# $$\text{cache} = \rho \cdot \text{cache} + (1 - \rho)\, g^2, \qquad
+# w \mathrel{-}= \text{lr} \cdot \frac{g}{\sqrt{\text{cache}} + \epsilon}$$
+#
+# So the cache follows the *recent* size of the gradients: the square root of the cache is
+# the root mean square of the last few gradients (about $1 / (1 - \rho)$ of them: 10 for
+# $\rho = 0.9$, 1,000 for $\rho = 0.999$). Old gradients fade away and the step stops
+# shrinking once the gradients stop changing. The step is then about
+# $\text{lr} \cdot g / \text{rms}(g)$: roughly $\pm\,\text{lr}$ per parameter, however large
+# or small its gradients are. That makes RMSProp's learning rate a step length, which is why
+# it is set much smaller than SGD's (0.001 by default).
+
+# %%
+class RMSProp(Optimizer):
+    """AdaGrad with a cache that forgets: a moving average of squared gradients.
+
+    ``cache = rho * cache + (1 - rho) * gradient**2``;
+    ``value -= lr * gradient / (sqrt(cache) + epsilon)``. Unlike AdaGrad's,
+    the steps do not shrink for ever. Introduced in notebook 13.
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.001
+    decay : float, default 0.0
+        See ``Optimizer``.
+    epsilon : float, default 1e-7
+    rho : float, default 0.9
+        In [0, 1): how much of the cache is kept at each step.
+    """
+
+    def __init__(self, learning_rate=0.001, decay=0.0, epsilon=1e-7, rho=0.9):
+        super().__init__(learning_rate, decay)
+        self.epsilon = check_hyperparameter("RMSProp", "epsilon", epsilon, positive=True)
+        self.rho = check_hyperparameter("RMSProp", "rho", rho, below_one=True)
+
+    def new_state(self, value):
+        """The moving average of squared gradients, starting at 0."""
+        return {"cache": np.zeros_like(value)}
+
+    def update(self, value, gradient, state):
+        """Blend the squared gradient into the cache, then take a scaled step."""
+        cache = state["cache"]
+        cache *= self.rho
+        cache += (1 - self.rho) * gradient ** 2
+        value -= self.current_learning_rate * gradient / (np.sqrt(cache) + self.epsilon)
+
+    def __repr__(self):
+        return (f"RMSProp(learning_rate={self.learning_rate}, decay={self.decay}, "
+                f"epsilon={self.epsilon}, rho={self.rho})")
+
+
+# %% [markdown]
+# The cache is updated in place in two moves, `cache *= rho` then
+# `cache += (1 - rho) * gradient ** 2`, which is the formula above without making a new
+# array. `rho` must be below 1: with $\rho = 1$ the cache would never take in anything.
+
+# %% tags=["raises-exception"]
+RMSProp(learning_rate=0.02, rho=1.0)
+
+# %% [markdown]
+# Give RMSProp the same constant gradient $g = 1$. Starting from 0, its cache after $t$
+# steps is $(1 - \rho)(1 + \rho + \rho^2 + \dots + \rho^{t-1})\, g^2$, a geometric sum
+# equal to $(1 - \rho^t)\, g^2$. So its learning rate is
+# $\text{lr} / \sqrt{1 - \rho^t}$, which tends to $\text{lr}$ as $\rho^t$ fades to 0. The
+# class agrees:
+
+# %%
+for rho in [0.9, 0.999]:
+    rates = own_learning_rates(RMSProp(learning_rate=1.0, rho=rho), np.ones(len(t)))
+    print(f"rho = {rho}: the class gives lr / sqrt(1 - rho**t):",
+          np.allclose(rates, 1 / np.sqrt(1 - rho ** t)))
+
+# %% [markdown]
+# With the formulas, the three curves over 10,000 steps:
+
+# %%
+t = np.arange(1, 10_001)
+rates = {"AdaGrad": 1 / np.sqrt(t),
+         "RMSProp, rho = 0.9": 1 / np.sqrt(1 - 0.9 ** t),
+         "RMSProp, rho = 0.999": 1 / np.sqrt(1 - 0.999 ** t)}
+
+fig, ax = plt.subplots(figsize=(7, 4))
+for (name, curve), colour in zip(rates.items(), ["#d62728", "#1f77b4", "#2ca02c"],
+                                 strict=True):
+    ax.loglog(t, curve, label=name, color=colour)
+ax.set_xlabel("step t")
+ax.set_ylabel("lr / sqrt(cache)")
+ax.set_title("A parameter's own learning rate when its gradient is always 1 (lr = 1)")
+ax.legend()
+ax.grid(True, which="major", alpha=0.3)
+plt.show()
+
+for name, curve in rates.items():
+    print(f"{name:<21} step 1: {curve[0]:5.2f}   step 10,000: {curve[-1]:.4f}")
+
+# %% [markdown]
+# RMSProp's curves level off at 1 = lr / |g|, while AdaGrad's keeps falling. Notice RMSProp's
+# *first* steps, though: the cache starts at 0, and after one step it holds only
+# $(1 - \rho)\, g^2$, far below $g^2$. Dividing by its small square root makes the first
+# steps too large, by $1 / \sqrt{1 - \rho}$: about 3 times for $\rho = 0.9$ and 32 times for
+# $\rho = 0.999$, and with $\rho = 0.999$ it takes thousands of steps to wear off.
+# Notebook 14's Adam corrects this start-up error exactly.
+
+# %% [markdown]
+# ## The three optimizers in the valley
+#
+# Back to the toy valley, 50 steps each from the same start: SGD just below its limit,
+# AdaGrad with a learning rate of 0.5, RMSProp with 0.1.
+
+# %%
+toy_runs = {
+    "SGD, lr 0.18": descend(SGD(learning_rate=0.18)),
+    "AdaGrad, lr 0.5": descend(AdaGrad(learning_rate=0.5)),
+    "RMSProp, lr 0.1": descend(RMSProp(learning_rate=0.1)),
+}
+
+w0, w1 = np.meshgrid(np.linspace(-4.5, 1.0, 200), np.linspace(-1.5, 1.5, 200))
+heights = toy_loss(np.stack([w0, w1], axis=-1))  # (200, 200, 2) -> (200, 200)
+
+fig, axes = plt.subplots(3, 1, figsize=(7, 8.5), sharex=True)
+for ax, (name, path) in zip(axes, toy_runs.items(), strict=True):
+    ax.contour(w0, w1, heights, levels=np.geomspace(0.02, 12, 10), colors="grey",
+               linewidths=0.6)
+    ax.plot(path[:, 0], path[:, 1], "o-", markersize=3, linewidth=1, color="#1f77b4")
+    ax.plot(0, 0, "*", markersize=14, color="#d62728")
+    ax.set_title(f"{name}: loss {toy_loss(path[-1]):.4f} after 50 steps")
+    ax.set_ylabel("$w_1$ (steep)")
+    ax.set_aspect("equal")
+axes[-1].set_xlabel("$w_0$ (gentle)")
+plt.tight_layout()
+plt.show()
+
+for name, path in toy_runs.items():
+    print(f"{name:16} distance to the minimum after 10, 25, 50 steps:",
+          np.linalg.norm(path[[10, 25, 50]], axis=1))
+
+# %% [markdown]
+# SGD zig-zags across the valley and crawls along it. AdaGrad and RMSProp head for the
+# floor of the valley without overshooting and walk along it: dividing by each parameter's
+# gradient size evens out the two directions, so neither has to wait for the other, and
+# both end closer to the goal than SGD. AdaGrad's steps along the floor get shorter and
+# shorter (its cache keeps growing), so RMSProp, which started slower, overtakes it.
+
+# %% [markdown]
+# ## On the spiral
+#
+# A toy valley is one thing; the question is how the optimizers do on a real network. We
+# train the 2-64-3 network of the previous notebooks on `spiral_data(100, 3)` for 10,000
+# full-batch epochs with each optimizer, using the book's settings:
+#
+# | optimizer | learning rate | decay | other |
+# |---|---|---|---|
+# | SGD | 1.0 | 1e-3 | momentum 0.9 |
+# | AdaGrad | 1.0 | 1e-4 | |
+# | RMSProp | 0.02 | 1e-5 | rho 0.999 |
+#
+# The training loop is the one from notebook 11, as a function that returns a history of
+# the loss, the accuracy and the learning rate at every epoch. Every run starts from the
+# same initial weights (same seed). We train in single precision (`float32`), as the
+# benchmark does: half the memory of `float64`, noticeably faster, and plenty precise
+# for training.
+
+# %%
+X, y = spiral_data(100, 3, seed=SEED)
+X = X.astype(np.float32)  # (300, 2)
+
+
+def make_network(seed=SEED):
+    """A fresh 2-64-3 network; the same seed gives the same initial weights."""
+    rng = np.random.default_rng(seed)
+    return [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
+            DenseLayer(64, 3, rng=rng, dtype=np.float32)]
+
+
+def train(layers, optimizer, X, y, epochs, desc="training"):
+    """Full-batch training; returns the history (loss, accuracy, learning rate per epoch)."""
+    loss_function = SoftmaxCrossEntropy()
+    history = {"loss": [], "accuracy": [], "learning_rate": []}
+    for _ in tqdm(range(epochs), desc=desc):
+        scores = X
+        for layer in layers:
+            scores = layer.forward(scores)             # (300, 2) -> (300, 64) -> (300, 3)
+        loss = loss_function.forward(scores, y)
+        history["loss"].append(loss)
+        history["accuracy"].append(accuracy(loss_function.output, y))
+        history["learning_rate"].append(optimizer.current_learning_rate)
+        gradient = loss_function.backward()            # (300, 3)
+        for layer in reversed(layers):
+            gradient = layer.backward(gradient)
+        optimizer.step(layers)
+    return history
+
+
+def evaluate(layers, X, y):
+    """Loss and accuracy of the network as it is now (no training)."""
+    scores = X
+    for layer in layers:
+        scores = layer.forward(scores)
+    loss_function = SoftmaxCrossEntropy()
+    loss = loss_function.forward(scores, y)
+    return loss, accuracy(loss_function.output, y)
+
+
+def predict_proba(layers):
+    """A function from points (n, 2) to this network's class probabilities (n, 3)."""
+    softmax = Softmax()
+
+    def predict(points):
+        scores = points.astype(np.float64)  # float64 probabilities sum to 1 more exactly
+        for layer in layers:
+            scores = layer.forward(scores)
+        return softmax.forward(scores)
+
+    return predict
+
+
+def dead_neurons(layers, X):
+    """How many hidden ReLU neurons output 0 for every point of X."""
+    evaluate(layers, X, y)                           # a forward pass fills layers[1].output
+    hidden = layers[1].output                        # (300, 64), the ReLU's output
+    return int(np.sum(np.all(hidden == 0, axis=0)))  # columns that are 0 in every row
+
+
+def make_optimizers():
+    """The book's settings for the three optimizers, freshly made (no state yet)."""
+    return {"SGD": SGD(learning_rate=1.0, decay=1e-3, momentum=0.9),
+            "AdaGrad": AdaGrad(learning_rate=1.0, decay=1e-4),
+            "RMSProp": RMSProp(learning_rate=0.02, decay=1e-5, rho=0.999)}
+
+
+# %%
+EPOCHS = 10_000
+networks, histories = {}, {}
+for name, optimizer in make_optimizers().items():
+    networks[name] = make_network()
+    histories[name] = train(networks[name], optimizer, X, y, EPOCHS, desc=name)
+
+# %% [markdown]
+# The loss and accuracy of the three runs, epoch by epoch (the loss on a log scale, so
+# that the late, small improvements stay visible):
+
+# %%
+colours = {"SGD": "#7f7f7f", "AdaGrad": "#d62728", "RMSProp": "#1f77b4"}
+fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(12, 4.2))
+for name, history in histories.items():
+    ax_loss.plot(history["loss"], label=name, color=colours[name], linewidth=1)
+    ax_acc.plot(history["accuracy"], label=name, color=colours[name], linewidth=1)
+ax_loss.set_yscale("log")
+ax_loss.set_ylabel("training loss")
+ax_acc.set_ylabel("training accuracy")
+ax_acc.axhline(1 / 3, color="black", linestyle=":", linewidth=1, label="chance")
+for ax in (ax_loss, ax_acc):
+    ax.set_xlabel("epoch")
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+fig.suptitle("2-64-3 network on the spiral, book's settings")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# And the final numbers, measured on the trained weights. The last column counts the
+# hidden ReLU neurons that output 0 for every one of the 300 points: "dead" neurons
+# (notebook 02), which get a zero gradient and so can never recover.
+
+# %%
+print(f"{'optimizer':<10} {'loss':>7} {'accuracy':>9} {'dead neurons':>13}")
+for name, layers in networks.items():
+    loss, acc = evaluate(layers, X, y)
+    print(f"{name:<10} {loss:7.4f} {acc:9.3f} {dead_neurons(layers, X):>8} of 64")
+
+# %% [markdown]
+# That is a lot of dead neurons. When did they die? The same three runs again, stopped
+# after 300 epochs:
+
+# %%
+for name, optimizer in make_optimizers().items():
+    layers = make_network()
+    train(layers, optimizer, X, y, 300, desc=f"{name}, 300 epochs")
+    print(f"{name:<8} dead neurons after 300 epochs: {dead_neurons(layers, X)} of 64")
+
+# %% [markdown]
+# What the regions look like after the full 10,000 epochs:
+
+# %%
+fig, axes = plt.subplots(1, 3, figsize=(15, 5))
+for ax, (name, layers) in zip(axes, networks.items(), strict=True):
+    _, acc = evaluate(layers, X, y)
+    plot_decision_regions(predict_proba(layers), X, y, ax=ax, resolution=100,
+                          title=f"{name}: training accuracy {acc:.3f}")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# ## Reading the results
+#
+# - **SGD with momentum** falls fastest in the first few hundred epochs, then stalls. Its
+#   large, momentum-boosted early steps killed most of the hidden neurons within those
+#   300 epochs. With the few that are left, the network draws a handful of straight-edged
+#   pieces and leaves the middle of the spiral undecided (the greyish mix of colours).
+# - **AdaGrad** also lost many neurons early: its first step moves *every* parameter by
+#   the full learning rate of 1, whatever its gradient, a huge jump for weights of size
+#   0.01. After that it improves smoothly and steadily, but slowly, as its steps keep
+#   shrinking.
+# - **RMSProp** ends lowest, but its curves are spiky. With $\rho = 0.999$ its cache
+#   averages over about 1,000 steps, so when the gradients suddenly grow, the cache lags
+#   behind, the step is briefly far larger than usual, and the loss jumps before the run
+#   recovers.
+#
+# One run is one sample: another seed in `make_network` gives other numbers (try it), so
+# a single run cannot rank optimizers in general. What carries over is the shape of the
+# curves: AdaGrad's slowing down, RMSProp's lag, and the damage big early steps can do.
+#
+# Notebook 14 combines RMSProp's per-parameter steps with momentum, corrects the start-up
+# error of both moving averages, and gets far further on this task: that optimizer is
+# Adam.
+
+# %% [markdown]
+# ## Summary
+#
+# - With one learning rate for all the parameters, the steepest direction sets the limit
+#   and the gentle ones crawl: SGD zig-zags across a valley and creeps along it.
+# - AdaGrad divides each parameter's step by the square root of the sum of its squared
+#   gradients (the cache), so each parameter gets its own learning rate.
+# - AdaGrad's cache only grows, so its steps shrink for ever: as $\text{lr} / \sqrt{t}$
+#   for a constant gradient.
+# - RMSProp uses a moving average of the squared gradients instead (`rho` sets how fast
+#   it forgets), so its steps level off at about the learning rate.
+# - An optimizer in this course only says what it remembers per parameter (`new_state`)
+#   and how it updates one (`update`); `Optimizer.step` does the rest.
+
+# %% [markdown]
+# ## Exercises
+#
+# Each exercise cell ends with a checker that tells you whether your answer is right.
+# Replace the `None` placeholders, run the cell, and read the verdict.
+
+# %% [markdown]
+# ### Exercise 1: two AdaGrad steps by hand
+#
+# A single parameter starts at 1.0. AdaGrad (learning rate 0.1, ignore $\epsilon$) sees
+# the gradient 3.0 at the first step and 4.0 at the second. What is the parameter's value
+# after the two steps? Work it out with pen and paper (or a few lines of NumPy) and store
+# it in `value_after_two_steps`.
+
+# %%
+from nnfs_exercises.nb13 import (  # noqa: E402
+    check_adagrad_tenth,
+    check_rmsprop_rates,
+    check_two_adagrad_steps,
+)
+
+value_after_two_steps = None  # your answer here
+
+check_two_adagrad_steps(value_after_two_steps)
+
+# %% [markdown]
+# ### Exercise 2: RMSProp's learning rate per step
+#
+# Write `rmsprop_rates(gradients, learning_rate, rho)`: for one parameter that receives the
+# gradients `gradients[0], gradients[1], ...` in turn, return an array with the learning
+# rate RMSProp gives it at each step, $\text{lr} / (\sqrt{\text{cache}} + 10^{-7})$, the
+# cache being updated before it is used (as in `RMSProp.update`). Plain NumPy and a loop
+# are fine.
+
+# %%
+def rmsprop_rates(gradients, learning_rate, rho):
+    return None  # your code here
+
+
+check_rmsprop_rates(rmsprop_rates)
+
+# %% [markdown]
+# ### Exercise 3: when has AdaGrad slowed down ten times?
+#
+# A parameter's gradient is the same at every step. After how many steps has AdaGrad's
+# step for this parameter shrunk to one tenth of the first step? Give a whole number
+# (the plot above can help, but you can also work it out from the formula).
+
+# %%
+steps_to_a_tenth = None  # your answer here
+
+check_adagrad_tenth(steps_to_a_tenth)

@@ -1,0 +1,482 @@
+# %% [markdown]
+# # 14 · Adam
+#
+# **Goal:** combine momentum and RMSProp into Adam, understand its bias correction, and
+# use it to train the spiral network to the book's accuracy, then see how it does on
+# points it has never seen.
+#
+# **Prerequisites:** [12 · Learning-rate decay and momentum](12_decay_momentum.ipynb) and
+# [13 · AdaGrad and RMSProp](13_adagrad_rmsprop.ipynb).
+#
+# **What you will build:** `Adam`, the optimizer most networks are trained with today,
+# and a 2-64-3 network that classifies at least 95 % of its training points correctly.
+#
+# *Book: chapter 10 of "Neural Networks from Scratch in Python" (the Adam section).*
+
+# %%
+# %matplotlib inline
+import matplotlib.pyplot as plt
+import numpy as np
+from tqdm.auto import tqdm
+
+from nnfs_helpers import (
+    DenseLayer,
+    Optimizer,
+    ReLU,
+    Softmax,
+    SoftmaxCrossEntropy,
+    accuracy,
+    check_hyperparameter,
+    plot_decision_regions,
+    spiral_data,
+)
+
+np.set_printoptions(precision=4, suppress=True)
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## Two ideas in one
+#
+# Notebooks 12 and 13 gave us two improvements on plain SGD:
+#
+# - **momentum** keeps a running memory of past gradients, so the step follows their
+#   average direction and rolls through noise and small bumps;
+# - **RMSProp** keeps a running memory of past *squared* gradients and divides by its
+#   square root, so every parameter gets a step of about the same size, whatever the
+#   scale of its gradients.
+#
+# **Adam** ("adaptive moment estimation") does both. For each parameter it keeps two
+# moving averages: $m$ of the gradients (the *first moment*) and $v$ of their squares
+# (the *second moment*):
+#
+# $$m = \beta_1 m + (1 - \beta_1)\, g, \qquad v = \beta_2 v + (1 - \beta_2)\, g^2$$
+#
+# and steps along the averaged direction, scaled as RMSProp does:
+#
+# $$w \mathrel{-}= \text{lr} \cdot \frac{\hat m}{\sqrt{\hat v} + \epsilon}$$
+#
+# The defaults are $\beta_1 = 0.9$ (the momentum remembers about 10 steps) and
+# $\beta_2 = 0.999$ (the cache about 1,000). Unlike SGD's momentum of notebook 12, which
+# adds up the scaled steps, $m$ is an *average* of the gradients (the $1 - \beta_1$ factor
+# sees to that), so it has the same size as the gradients themselves.
+#
+# What are $\hat m$ and $\hat v$? They are $m$ and $v$ with a **bias correction**, which is
+# the one genuinely new idea in Adam.
+
+# %% [markdown]
+# ## Why the moving averages need a correction
+#
+# Both averages start at 0. After the first step, $m = (1 - \beta_1)\, g = 0.1\, g$: a
+# tenth of the gradient it is supposed to average. And $v = 0.001\, g^2$, a thousandth.
+# They are pulled towards their starting value of 0 (*biased* towards 0), and they take
+# a while to grow to the right size.
+#
+# Let's watch it on a made-up sequence of gradients for one parameter: noisy values
+# around 1, as a parameter that the loss keeps pushing the same way might see.
+
+# %%
+beta_1, beta_2 = 0.9, 0.999
+gradients = 1.0 + 0.3 * rng.standard_normal(3_000)  # (3000,), steps 1 .. 3000
+
+m, v = 0.0, 0.0
+m_raw, v_raw = [], []
+for g in gradients:
+    m = beta_1 * m + (1 - beta_1) * g
+    v = beta_2 * v + (1 - beta_2) * g ** 2
+    m_raw.append(m)
+    v_raw.append(v)
+m_raw, v_raw = np.array(m_raw), np.array(v_raw)  # (3000,) each: m and v after each step
+
+print(" t  gradient      m   m corrected        v   v corrected")
+for step in range(1, 6):
+    print(f"{step:2}  {gradients[step - 1]:8.4f} {m_raw[step - 1]:6.4f} "
+          f"{m_raw[step - 1] / (1 - beta_1 ** step):13.4f} {v_raw[step - 1]:8.5f} "
+          f"{v_raw[step - 1] / (1 - beta_2 ** step):13.4f}")
+
+# %% [markdown]
+# The raw $m$ and $v$ are far too small at first; the corrected ones are already the size of
+# the gradient (about 1) and of its square. The correction is a division by
+# $1 - \beta^t$, where $t$ is the number of steps taken so far:
+#
+# $$\hat m = \frac{m}{1 - \beta_1^t}, \qquad \hat v = \frac{v}{1 - \beta_2^t}$$
+#
+# Why exactly that? If the gradient were the same number $g$ at every step, then after
+# $t$ steps $m = (1 - \beta_1)(1 + \beta_1 + \dots + \beta_1^{t-1})\, g = (1 - \beta_1^t)\, g$
+# (the geometric sum of notebook 13). Dividing by $1 - \beta_1^t$ gives back $g$ exactly.
+# As $t$ grows, $\beta^t$ fades to 0, the divisor to 1, and the correction switches itself
+# off: after a few dozen steps for $m$, a few thousand for $v$.
+#
+# What would happen to the **step** without the correction? $m$ is 10 times too small at
+# step 1 but $\sqrt v$ is $\sqrt{1000} \approx 32$ times too small, so their ratio, and with
+# it the step, would be about 3 times too *large*. The same start-up error made RMSProp's
+# first steps too large in notebook 13. The figure follows the raw and the corrected
+# values over 3,000 steps (note the logarithmic step axis):
+
+# %%
+t = np.arange(1, len(gradients) + 1)
+m_hat = m_raw / (1 - beta_1 ** t)
+v_hat = v_raw / (1 - beta_2 ** t)
+step_raw = m_raw / np.sqrt(v_raw)    # the step in units of lr, without correction
+step_hat = m_hat / np.sqrt(v_hat)    # ... and with it
+
+fig, axes = plt.subplots(1, 3, figsize=(14, 4))
+panels = [("m: moving average of g", m_raw, m_hat),
+          ("sqrt(v): RMS of g", np.sqrt(v_raw), np.sqrt(v_hat)),
+          ("step / lr = m / sqrt(v)", step_raw, step_hat)]
+for ax, (title, raw, corrected) in zip(axes, panels, strict=True):
+    ax.semilogx(t, raw, color="#d62728", label="without correction")
+    ax.semilogx(t, corrected, color="#1f77b4", label="with correction")
+    ax.axhline(1.0, color="black", linestyle=":", linewidth=1)
+    ax.set_title(title)
+    ax.set_xlabel("step t")
+    ax.grid(True, alpha=0.3)
+axes[0].legend()
+plt.tight_layout()
+plt.show()
+
+for step in [1, 10, 100, 1_000]:
+    print(f"step {step:>5,}: step / lr without correction {step_raw[step - 1]:.3f}, "
+          f"with {step_hat[step - 1]:.3f}")
+
+# %% [markdown]
+# With the correction, the first step is $\text{lr} \cdot g / |g| = \pm\,\text{lr}$ and the
+# later ones stay close to $\text{lr}$ (a little less when the gradients are noisy, since
+# then their average is smaller than their RMS). Without it, the step starts about 3 times
+# too large; as $m$ catches up faster than $v$, it grows to over 6 times by step 10, and at
+# step 100 it is still nearly 3 times too large. It is too large exactly when the weights
+# are still random and a big jump does the most harm.
+
+# %% [markdown]
+# ## The `Adam` class
+#
+# Here is the optimizer, subclassing `Optimizer` like the others: `new_state` gives each
+# parameter array two arrays of zeros, `momentum` ($m$) and `cache` ($v$), and `update`
+# applies the formulas above. Two details:
+#
+# - `t = self.iterations + 1`: `Optimizer.step` counts the steps *after* updating, so
+#   during the first update `iterations` is still 0 and this is step 1.
+# - The code never builds $\hat m$ and $\hat v$. Substituting them into the step gives
+#
+#   $$\text{lr} \cdot \frac{m / (1 - \beta_1^t)}{\sqrt{v / (1 - \beta_2^t)} + \epsilon}
+#   = \underbrace{\text{lr} \cdot \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t}}_{\text{step\_size}}
+#   \cdot \frac{m}{\sqrt v + \epsilon \sqrt{1 - \beta_2^t}}$$
+#
+#   so both corrections become plain numbers folded into `step_size`, and no corrected
+#   copy of either array is needed. It is the same step, computed with less work.
+
+# %%
+class Adam(Optimizer):
+    """Momentum and RMSProp together, with bias correction.
+
+    ``m`` (momentum) is a moving average of the gradients and ``v`` (cache)
+    one of their squares. Both start at 0, so early on they are too small;
+    dividing by ``1 - beta**t`` after ``t`` steps corrects that exactly.
+    Introduced in notebook 14.
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.001
+    decay : float, default 0.0
+        See ``Optimizer``.
+    epsilon : float, default 1e-7
+    beta_1 : float, default 0.9
+        In [0, 1): how much of the momentum is kept at each step.
+    beta_2 : float, default 0.999
+        In [0, 1): how much of the cache is kept at each step.
+    """
+
+    def __init__(self, learning_rate=0.001, decay=0.0, epsilon=1e-7, beta_1=0.9,
+                 beta_2=0.999):
+        super().__init__(learning_rate, decay)
+        self.epsilon = check_hyperparameter("Adam", "epsilon", epsilon, positive=True)
+        self.beta_1 = check_hyperparameter("Adam", "beta_1", beta_1, below_one=True)
+        self.beta_2 = check_hyperparameter("Adam", "beta_2", beta_2, below_one=True)
+
+    def new_state(self, value):
+        """Moving averages of the gradients and of their squares, starting at 0."""
+        return {"momentum": np.zeros_like(value), "cache": np.zeros_like(value)}
+
+    def update(self, value, gradient, state):
+        """Update both averages, correct their bias, then take a scaled step."""
+        momentum, cache = state["momentum"], state["cache"]
+        # In place: momentum = beta_1 * momentum + (1 - beta_1) * gradient.
+        momentum *= self.beta_1
+        momentum += (1 - self.beta_1) * gradient
+        cache *= self.beta_2
+        cache += (1 - self.beta_2) * gradient ** 2
+        t = self.iterations + 1  # this is step number t, counting from 1
+        correction_1 = 1 - self.beta_1 ** t
+        root_correction_2 = (1 - self.beta_2 ** t) ** 0.5
+        # The step is lr * (momentum / correction_1)
+        #                / (sqrt(cache / correction_2) + epsilon).
+        # Multiplying through by sqrt(correction_2) turns both corrections into
+        # plain numbers, so no corrected copy of either array is needed.
+        step_size = self.current_learning_rate * root_correction_2 / correction_1
+        value -= step_size * momentum / (np.sqrt(cache) + self.epsilon * root_correction_2)
+
+    def __repr__(self):
+        return (f"Adam(learning_rate={self.learning_rate}, decay={self.decay}, "
+                f"epsilon={self.epsilon}, beta_1={self.beta_1}, beta_2={self.beta_2})")
+
+
+# %% [markdown]
+# Does the folded formula really take the textbook step? Give the class our gradient
+# sequence through a one-parameter stand-in for a layer (anything with a `parameters()`
+# method will do, as in notebook 13) and compare its steps with
+# $\text{lr} \cdot \hat m / (\sqrt{\hat v} + \epsilon)$ computed from the arrays above:
+
+# %%
+class Point:
+    """A stand-in for a layer: one parameter array `w` and its gradient `dw`."""
+
+    def __init__(self, start):
+        self.w = np.array(start, dtype=float)
+        self.dw = np.zeros_like(self.w)
+
+    def parameters(self):
+        return [("w", self.w, self.dw)]
+
+
+adam = Adam(learning_rate=0.01)
+print(adam)
+point = Point([0.0])
+class_steps = []
+for g in gradients:
+    before = point.w[0]
+    point.dw[:] = g
+    adam.step([point])
+    class_steps.append(before - point.w[0])
+
+textbook_steps = 0.01 * m_hat / (np.sqrt(v_hat) + 1e-7)
+print("largest difference:", np.max(np.abs(np.array(class_steps) - textbook_steps)))
+print("the state Adam keeps for the parameter:", adam.state[point]["w"])
+
+# %% [markdown]
+# The same steps, to rounding. And like the other optimizers, Adam refuses settings that
+# make no sense, such as a $\beta$ of 1 (an average that never takes in a new gradient):
+
+# %% tags=["raises-exception"]
+Adam(learning_rate=0.05, beta_2=1.0)
+
+# %% [markdown]
+# ## Training the spiral network
+#
+# Now the real task: the 2-64-3 network on `spiral_data(100, 3)`, 10,000 full-batch
+# epochs, Adam with a learning rate of 0.05 and a decay of 5e-7 (the book's settings).
+# The training loop is notebook 13's: forward through the layers, loss, backward through
+# the layers reversed, one optimizer step, and a history for the plots. As in notebook 13
+# we train in `float32`.
+
+# %%
+X, y = spiral_data(100, 3, seed=SEED)
+X = X.astype(np.float32)  # (300, 2)
+
+
+def make_network(seed=SEED):
+    """A fresh 2-64-3 network; the same seed gives the same initial weights."""
+    rng = np.random.default_rng(seed)
+    return [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
+            DenseLayer(64, 3, rng=rng, dtype=np.float32)]
+
+
+def train(layers, optimizer, X, y, epochs, desc="training"):
+    """Full-batch training; returns the history (loss, accuracy, learning rate per epoch)."""
+    loss_function = SoftmaxCrossEntropy()
+    history = {"loss": [], "accuracy": [], "learning_rate": []}
+    for _ in tqdm(range(epochs), desc=desc):
+        scores = X
+        for layer in layers:
+            scores = layer.forward(scores)             # (300, 2) -> (300, 64) -> (300, 3)
+        loss = loss_function.forward(scores, y)
+        history["loss"].append(loss)
+        history["accuracy"].append(accuracy(loss_function.output, y))
+        history["learning_rate"].append(optimizer.current_learning_rate)
+        gradient = loss_function.backward()            # (300, 3)
+        for layer in reversed(layers):
+            gradient = layer.backward(gradient)
+        optimizer.step(layers)
+    return history
+
+
+def evaluate(layers, X, y):
+    """Loss and accuracy of the network as it is now (no training)."""
+    scores = X
+    for layer in layers:
+        scores = layer.forward(scores)
+    loss_function = SoftmaxCrossEntropy()
+    loss = loss_function.forward(scores, y)
+    return loss, accuracy(loss_function.output, y)
+
+
+def predict_proba(layers):
+    """A function from points (n, 2) to this network's class probabilities (n, 3)."""
+    softmax = Softmax()
+
+    def predict(points):
+        scores = points.astype(np.float64)  # float64 probabilities sum to 1 more exactly
+        for layer in layers:
+            scores = layer.forward(scores)
+        return softmax.forward(scores)
+
+    return predict
+
+
+# %%
+network = make_network()
+optimizer = Adam(learning_rate=0.05, decay=5e-7)
+history = train(network, optimizer, X, y, epochs=10_000, desc="Adam")
+
+train_loss, train_accuracy = evaluate(network, X, y)
+print(optimizer)
+print(f"training loss {train_loss:.4f}, training accuracy {train_accuracy:.3f}")
+print("at least 0.95:", train_accuracy >= 0.95)
+
+# %% [markdown]
+# Over 95 % of the training points are classified correctly, with the book's settings and
+# the course's usual initialisation (weights with a standard deviation of 0.01, seed 0).
+# The curves show how it got there:
+
+# %%
+fig, (ax_loss, ax_acc, ax_lr) = plt.subplots(1, 3, figsize=(15, 4))
+ax_loss.plot(history["loss"], linewidth=1, color="#1f77b4")
+ax_loss.set_yscale("log")
+ax_loss.set_ylabel("training loss (log scale)")
+ax_acc.plot(history["accuracy"], linewidth=1, color="#1f77b4")
+ax_acc.axhline(0.95, color="black", linestyle=":", linewidth=1, label="0.95")
+ax_acc.set_ylabel("training accuracy")
+ax_acc.legend(loc="lower right")
+ax_lr.plot(history["learning_rate"], color="#1f77b4")
+ax_lr.set_ylabel("learning rate")
+ax_lr.ticklabel_format(axis="y", useOffset=False)
+for ax in (ax_loss, ax_acc, ax_lr):
+    ax.set_xlabel("epoch")
+    ax.grid(True, alpha=0.3)
+fig.suptitle("Adam (lr 0.05, decay 5e-7) on the spiral, 2-64-3 network")
+plt.tight_layout()
+plt.show()
+
+epochs_to_90 = int(np.argmax(np.array(history["accuracy"]) >= 0.9))
+print(f"first epoch with training accuracy >= 0.9: {epochs_to_90}")
+print(f"learning rate: {history['learning_rate'][0]:.5f} at the start, "
+      f"{history['learning_rate'][-1]:.5f} at the end")
+
+# %% [markdown]
+# The accuracy passes 0.9 within the first few hundred epochs (the epoch is printed
+# above) and keeps improving; the loss keeps falling, with a few short spikes where a
+# step overshot and the run recovered within a few epochs. A decay of 5e-7 barely changes
+# the learning rate in 10,000 steps (see the numbers above): Adam's per-parameter scaling
+# does most of the work that decay did for SGD.
+
+# %% [markdown]
+# ## On points it has never seen
+#
+# A network is useful if it is right about *new* points, not only the ones it was
+# trained on. `spiral_data` with another seed draws a fresh sample from the same spirals
+# (same arms, new random noise), which the network has never seen:
+
+# %%
+X_fresh, y_fresh = spiral_data(100, 3, seed=1)
+X_fresh = X_fresh.astype(np.float32)
+fresh_loss, fresh_accuracy = evaluate(network, X_fresh, y_fresh)
+
+print(f"{'':14}{'loss':>8}{'accuracy':>10}")
+print(f"{'training data':14}{train_loss:8.4f}{train_accuracy:10.3f}")
+print(f"{'fresh data':14}{fresh_loss:8.4f}{fresh_accuracy:10.3f}")
+print(f"gap in accuracy: {train_accuracy - fresh_accuracy:.3f}; "
+      f"the loss is {fresh_loss / train_loss:.0f} times as high")
+
+# The regions the network has learnt, with the training points (left) and the fresh
+# points (right) on top:
+
+# %%
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.5))
+predict = predict_proba(network)
+plot_decision_regions(predict, X, y, ax=left,
+                      title=f"training points: accuracy {train_accuracy:.3f}")
+plot_decision_regions(predict, X_fresh, y_fresh, ax=right,
+                      title=f"fresh points: accuracy {fresh_accuracy:.3f}")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# The regions wrap around the arms of the spiral, but look at their edges: in places they
+# bend sharply to take in a single training point that strays into another arm's
+# territory. Fresh points that stray do so somewhere else, and fall on the wrong side.
+#
+# On fresh data the network is right far less often, and its loss is many times higher:
+# where it is wrong, it is confidently wrong. The network has partly learnt *these 300
+# points* (their noise included) rather than the spirals they came from. This is called
+# **overfitting**, and the difference between the training and the fresh scores is the
+# **generalisation gap**.
+#
+# Training accuracy alone cannot reveal it: it says how well the network memorised, not
+# how well it will do on new points. **Notebook 15 takes this up**: it sets data aside
+# for validation and testing, and measures the gap properly; notebooks 16 and 17 then
+# narrow it with regularisation and dropout.
+
+# %% [markdown]
+# ## Summary
+#
+# - Adam keeps two moving averages per parameter: $m$ of the gradients (momentum) and
+#   $v$ of their squares (RMSProp's cache), and steps by
+#   $\text{lr} \cdot \hat m / (\sqrt{\hat v} + \epsilon)$.
+# - Both averages start at 0 and are too small at first; dividing by $1 - \beta^t$ corrects
+#   them exactly, and without it the early steps would be several times too large.
+# - `Adam` folds both corrections into one number, `step_size`, so it never builds the
+#   corrected arrays.
+# - With the book's settings (lr 0.05, decay 5e-7, 10,000 epochs), the 2-64-3 network
+#   classifies over 95 % of its training points correctly.
+# - On a fresh sample it does clearly worse: it has overfitted its training data, which
+#   is what notebook 15 measures and starts to fix.
+
+# %% [markdown]
+# ## Exercises
+#
+# Each exercise cell ends with a checker that tells you whether your answer is right.
+# Replace the `None` placeholders, run the cell, and read the verdict.
+
+# %% [markdown]
+# ### Exercise 1: bias correction by hand
+#
+# A parameter gets the gradient 2.0 at step 1 and 4.0 at step 2. With $\beta_1 = 0.9$
+# and $m$ starting at 0, what is the **bias-corrected** $\hat m$ after step 2? Store it in
+# `m_hat_after_two_steps`.
+
+# %%
+from nnfs_exercises.nb14 import (  # noqa: E402
+    check_adam_update,
+    check_first_adam_step,
+    check_m_hat,
+)
+
+m_hat_after_two_steps = None  # your answer here
+
+check_m_hat(m_hat_after_two_steps)
+
+# %% [markdown]
+# ### Exercise 2: one Adam update, the textbook way
+#
+# Write `adam_update(value, gradient, m, v, t, learning_rate, beta_1, beta_2, epsilon)`.
+# It takes step number `t` (counting from 1) for one parameter array and returns the new
+# `(value, m, v)` as a tuple, computing $\hat m$ and $\hat v$ explicitly. Do not change the
+# arrays you are given in place; return new ones.
+
+# %%
+def adam_update(value, gradient, m, v, t, learning_rate, beta_1, beta_2, epsilon):
+    return None  # your code here: return value, m, v
+
+
+check_adam_update(adam_update)
+
+# %% [markdown]
+# ### Exercise 3: the size of Adam's first step
+#
+# A parameter starts at 1.0. Adam, with a learning rate of 0.05 and the default betas,
+# sees the gradient 123.4 at its first step. What is the parameter's value after that
+# step? (Think before you compute: what does the bias correction do at step 1?)
+
+# %%
+value_after_first_step = None  # your answer here
+
+check_first_adam_step(value_after_first_step)

@@ -1,0 +1,349 @@
+# %% [markdown]
+# # 15 · Validation: does the network work on data it never saw?
+#
+# **Goal:** measure a trained network on fresh data, watch training and validation
+# curves side by side, and see overfitting with your own eyes.
+#
+# **Prerequisites:** notebooks 11-14 (the training loop and `Adam`).
+#
+# **What you will build:** a validation habit: a small `evaluate(layers, X, y)` function
+# and a training loop that records the training *and* validation loss and accuracy every
+# few hundred epochs. No new helper joins `nnfs_helpers` here; the habit is the point.
+#
+# *Book: chapters 11 and 12 of "Neural Networks from Scratch in Python".*
+
+# %%
+# %matplotlib inline
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+from threadpoolctl import threadpool_limits
+from tqdm.auto import tqdm
+
+from nnfs_helpers import (
+    Adam,
+    DenseLayer,
+    ReLU,
+    SoftmaxCrossEntropy,
+    accuracy,
+    plot_decision_regions,
+    plot_spiral,
+    spiral_data,
+)
+
+# Our matrices are small: one BLAS thread is faster than several (see "Speed" below).
+threadpool_limits(limits=1)
+np.set_printoptions(precision=4, suppress=True)
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## Training accuracy is a flattering number
+#
+# Notebook 14 trained a 2-64-3 network on the spiral to about 95 % accuracy. But that
+# accuracy was measured on the very 300 points the network was trained on. A network
+# with 64 hidden neurons has 4 * 64 + 3 = 259 numbers to tune (64 * 2 + 64 weights and
+# biases in the first layer, 64 * 3 + 3 in the second), which is a lot of freedom for
+# 300 points: it can learn the *shape* of the spiral, but it can also bend its
+# boundaries around individual noisy points. Both raise the training accuracy; only the
+# first helps with points it has not seen.
+#
+# What we really want to know is how well the network does on **out-of-sample** data:
+# new points from the same source. The standard way is to keep a second data set aside,
+# the **validation set**, never train on it, and measure the network on it.
+#
+# The spiral makes this easy: `spiral_data` can draw as many fresh points as we like. A
+# different seed gives a new sample of the same spirals (the same arms, different random
+# noise), exactly like collecting more data from the same source.
+
+# %%
+X, y = spiral_data(samples=100, classes=3, seed=SEED)          # training set
+X_val, y_val = spiral_data(samples=100, classes=3, seed=SEED + 1)  # validation set
+print("training:", X.shape, y.shape, "| validation:", X_val.shape, y_val.shape)
+# (300, 1, 2) == (1, 300, 2) -> (300, 300, 2): compare every training point with every
+# validation point
+in_both = (X[:, None, :] == X_val[None, :, :]).all(axis=2).any(axis=1)  # (300,)
+print(f"training points also in the validation set: {in_both.sum()}, "
+      f"all at the origin: {bool(np.all(X[in_both] == 0))}")
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5))
+plot_spiral(X, y, ax=left, title="Training set (seed 0)")
+plot_spiral(X_val, y_val, ax=right, title="Validation set (seed 1)")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Same arms, different points. (Only the origin, where each of the three arms starts, is
+# in both sets.) In real projects you cannot draw new data at will; instead you split the
+# data you have, before training, into a training part and a validation part. Exercise 1
+# does that, and shows the trap hidden in it.
+
+# %% [markdown]
+# ## Measuring a network without training it
+#
+# Measuring is a forward pass and a loss, nothing more: no backward pass, no optimizer
+# step. One detail matters. Every layer remembers the last batch it saw (`inputs`,
+# `output`) because its `backward` needs them. So evaluate only **after** the optimizer
+# step: a validation forward pass squeezed between the training forward and backward
+# passes would replace what the layers remember, and `backward` would compute the
+# gradient for the validation points. (When the two sets have different sizes, `backward`
+# notices the shapes and raises an error; with 300 points each, it cannot tell.)
+
+# %%
+def evaluate(layers, X, y):
+    """Mean loss and accuracy of a network on (X, y), without training it."""
+    loss_function = SoftmaxCrossEntropy()  # its own, so the training loss keeps its state
+    values = X
+    for layer in layers:
+        values = layer.forward(values)
+    loss = loss_function.forward(values, y)
+    return loss, accuracy(loss_function.output, y)
+
+
+# %% [markdown]
+# ## The training loop, with a validation check
+#
+# Here is notebook 14's loop, with one addition: every `every` epochs (and after the last
+# one) it measures the network on the training set and on the validation set and records
+# both in a history. The `every` is there because evaluating costs forward passes; every
+# 100 epochs is plenty for a curve.
+#
+# The training loss recorded here is measured by `evaluate` after the step, like the
+# validation loss, so the two curves compare the same network.
+
+# %%
+def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
+    """Train ``layers`` on (X, y) and return a history with validation figures."""
+    loss_function = SoftmaxCrossEntropy()
+    history = {"epoch": [], "loss": [], "accuracy": [], "val_loss": [], "val_accuracy": []}
+    for epoch in tqdm(range(1, epochs + 1), desc="training"):
+        values = X
+        for layer in layers:                    # forward
+            values = layer.forward(values)
+        loss_function.forward(values, y)
+        gradient = loss_function.backward()
+        for layer in reversed(layers):          # backward
+            gradient = layer.backward(gradient)
+        optimizer.step(layers)                  # update
+        if epoch % every == 0 or epoch == epochs:
+            loss, acc = evaluate(layers, X, y)  # after the step, never in between
+            val_loss, val_acc = evaluate(layers, X_val, y_val)
+            for key, value in zip(history, [epoch, loss, acc, val_loss, val_acc],
+                                  strict=True):
+                history[key].append(value)
+    return history
+
+
+# %% [markdown]
+# ### Speed: float32
+#
+# The runs below keep the data and the weights in `float32` (`dtype=np.float32`),
+# which halves the memory traffic and makes training about twice as fast; the book's
+# `nnfs.init()` uses `float32` too. Seven significant digits are plenty for training.
+# (The imports cell also limits NumPy's linear algebra library, BLAS, to one thread:
+# for matrices this small, handing work to several threads costs more than it saves,
+# especially on a busy machine.)
+#
+# ## The book's run, watched on both sets
+#
+# A 2-64-3 network, Adam with learning rate 0.02 and decay 5e-7, 10,000 epochs, as in
+# notebook 14:
+
+# %%
+X32, X_val32 = X.astype(np.float32), X_val.astype(np.float32)
+
+rng = np.random.default_rng(SEED)
+layers = [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
+          DenseLayer(64, 3, rng=rng, dtype=np.float32)]  # scores; the loss applies softmax
+start = time.perf_counter()
+history = train(layers, X32, y, X_val32, y_val,
+                optimizer=Adam(learning_rate=0.02, decay=5e-7), epochs=10_000)
+print(f"10,000 epochs took {time.perf_counter() - start:.1f} s")
+print(f"training:   loss {history['loss'][-1]:.4f}, accuracy {history['accuracy'][-1]:.3f}")
+print(f"validation: loss {history['val_loss'][-1]:.4f}, "
+      f"accuracy {history['val_accuracy'][-1]:.3f}")
+print(f"gap: {history['accuracy'][-1] - history['val_accuracy'][-1]:.3f} in accuracy, "
+      f"{history['val_loss'][-1] - history['loss'][-1]:.4f} in loss")
+
+# %% [markdown]
+# On the points it trained on, the network is right about 19 times out of 20; on fresh
+# points from the same spirals, noticeably less often. The curves show how that gap
+# opened:
+
+# %%
+def plot_history(history, title):
+    """Training and validation loss (left) and accuracy (right) against epochs."""
+    fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(11, 4))
+    ax_loss.plot(history["epoch"], history["loss"], label="training")
+    ax_loss.plot(history["epoch"], history["val_loss"], label="validation")
+    ax_loss.set_ylabel("loss")
+    ax_acc.plot(history["epoch"], history["accuracy"], label="training")
+    ax_acc.plot(history["epoch"], history["val_accuracy"], label="validation")
+    ax_acc.set_ylabel("accuracy")
+    for ax in (ax_loss, ax_acc):
+        ax.set_xlabel("epoch")
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.suptitle(title)
+    plt.tight_layout()
+
+
+plot_history(history, "2-64-3 on 300 points: training vs validation")
+plt.show()
+
+best = int(np.argmin(history["val_loss"]))
+print(f"lowest validation loss {history['val_loss'][best]:.4f} at epoch "
+      f"{history['epoch'][best]}; at the end: {history['val_loss'][-1]:.4f}")
+
+# %% [markdown]
+# Read the two loss curves together:
+#
+# - At first both fall: the network learns the spiral's shape, which is true of both sets.
+# - Then the training loss keeps falling while the validation loss turns and **rises**:
+#   the network is now learning details of its 300 training points (where exactly the
+#   noise put them) that do not carry over to new points. That is **overfitting**.
+# - The validation *accuracy* rises for longer and then stalls. The loss reacts first,
+#   because it also counts how confident the network is: an overfit network is very sure
+#   of itself, and the few validation points it gets wrong it gets wrong *confidently*,
+#   which the loss punishes heavily.
+#
+# The epoch with the lowest validation loss is where this network generalised best.
+# Stopping there is called **early stopping**; notebooks 16 and 17 show two ways of
+# keeping the network from overfitting in the first place.
+
+# %% [markdown]
+# ## Overfitting made visible
+#
+# The gap is easiest to *see* when a network has much more freedom than data. Take a
+# network eight times wider, 2-512-3 (about 2,000 parameters), and give it only 30 points
+# per class (90 in all). The validation set stays the same 300 fresh points.
+
+# %%
+X_small, y_small = spiral_data(samples=30, classes=3, seed=SEED)
+X_small32 = X_small.astype(np.float32)
+
+rng = np.random.default_rng(SEED)
+wide = [DenseLayer(2, 512, rng=rng, dtype=np.float32), ReLU(),
+        DenseLayer(512, 3, rng=rng, dtype=np.float32)]
+start = time.perf_counter()
+wide_history = train(wide, X_small32, y_small, X_val32, y_val,
+                     optimizer=Adam(learning_rate=0.02, decay=5e-7), epochs=3_000)
+print(f"3,000 epochs took {time.perf_counter() - start:.1f} s")
+wide_train_acc, wide_val_acc = wide_history["accuracy"][-1], wide_history["val_accuracy"][-1]
+print(f"training:   loss {wide_history['loss'][-1]:.4f}, accuracy {wide_train_acc:.3f}")
+print(f"validation: loss {wide_history['val_loss'][-1]:.4f}, accuracy {wide_val_acc:.3f}")
+print(f"gap: {wide_train_acc - wide_val_acc:.3f} in accuracy")
+
+# %%
+plot_history(wide_history, "2-512-3 on 90 points: training vs validation")
+plt.show()
+
+# %% [markdown]
+# Now the network's picture of the plane. Both maps below show the **same** trained
+# network (the colour of each pixel is its predicted class mix); only the points drawn on
+# top differ: the 90 it trained on, and the 300 it never saw.
+
+# %%
+def predict_proba(layers):
+    """A function mapping points to the network's class probabilities."""
+    def predict(points):
+        values = points.astype(np.float32)
+        for layer in layers:
+            values = layer.forward(values)
+        # float64 for the softmax, so rounding cannot push a probability past 1
+        values = values.astype(np.float64)
+        scores = values - values.max(axis=1, keepdims=True)  # softmax, max-shifted
+        exp_scores = np.exp(scores)
+        return exp_scores / exp_scores.sum(axis=1, keepdims=True)
+    return predict
+
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.5))
+plot_decision_regions(predict_proba(wide), X_small, y_small, ax=left,
+                      title=f"Training data (90 points): accuracy {wide_train_acc:.3f}")
+plot_decision_regions(predict_proba(wide), X_val, y_val, ax=right,
+                      title=f"Validation data (300 points): accuracy {wide_val_acc:.3f}")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# On the left, the regions hug the training points: where the arms are sparse, the
+# network has drawn thin tongues and islands to capture single points. On the right, the
+# same regions meet the new points, and many of them land in the wrong colour: those
+# tongues and islands were about the *noise* of 90 particular points, not about spirals.
+# The sharp, saturated colours say the network is very sure everywhere, which is why its
+# validation loss is so large.
+#
+# The numbers to take away:
+
+# %%
+print(f"2-64-3,  300 training points: "
+      f"gap {history['accuracy'][-1] - history['val_accuracy'][-1]:.3f}")
+print(f"2-512-3,  90 training points: gap {wide_train_acc - wide_val_acc:.3f}")
+
+# %% [markdown]
+# More freedom and less data widen the gap. The cures follow from that: more data (not
+# always possible), a smaller network, stopping early, or training with a penalty on
+# large weights (notebook 16) or with dropout (notebook 17).
+#
+# A last word on vocabulary. The book, like many texts, also speaks of a **test set**: a
+# third set, kept locked away until the very end. The validation set is used *while*
+# developing (to choose the width, the learning rate, when to stop); each such choice
+# fits the validation set a little, so a final, untouched test set gives the honest
+# number to report.
+
+# %% [markdown]
+# ## Summary
+#
+# - Training accuracy measures memory as much as understanding; only data the network
+#   never trained on (a validation set) tells how it does on new points.
+# - A validation set comes from the same source but is kept out of training: here a fresh
+#   `spiral_data` sample with another seed; in practice a random split made *before*
+#   training.
+# - Evaluate with a forward pass only, after the optimizer step, never between a training
+#   forward and backward pass (the layers remember the last batch they saw).
+# - Overfitting shows as a validation loss that turns and rises while the training loss
+#   keeps falling; a wide network on little data overfits most.
+# - The loss reveals overfitting before the accuracy does, because it also counts how
+#   confident the wrong answers are.
+
+# %% [markdown]
+# ## Exercises
+#
+# Each exercise cell ends with a checker that tells you whether your answer is right.
+# Replace the placeholders, run the cell, and read the verdict.
+
+# %% [markdown]
+# ### Exercise 1: split a data set for validation
+#
+# Write `train_val_split(X, y, val_fraction, rng)` that returns
+# `X_train, y_train, X_val, y_val`: a random `val_fraction` of the rows (rounded down)
+# goes to the validation part, the rest to training, each row in exactly one part, and
+# every label still beside its point. Use `rng.permutation(len(X))` to shuffle the row
+# indices first. Why shuffle? Look at how `spiral_data` orders its labels: what would
+# "the last 20 % of the rows" contain?
+
+# %%
+from nnfs_exercises.nb15 import check_early_stopping_epoch, check_train_val_split  # noqa: E402
+
+
+def train_val_split(X, y, val_fraction, rng):
+    return None  # your code here: X_train, y_train, X_val, y_val
+
+
+check_train_val_split(train_val_split)
+
+# %% [markdown]
+# ### Exercise 2: early stopping
+#
+# Write `best_epoch(history)` that returns the epoch (from `history["epoch"]`) at which
+# the validation loss (`history["val_loss"]`) was lowest. Try it on `history` from the
+# 2-64-3 run above; it should print the epoch found in the text.
+
+# %%
+def best_epoch(history):
+    return None  # your code here
+
+
+check_early_stopping_epoch(best_epoch)

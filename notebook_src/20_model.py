@@ -1,0 +1,591 @@
+# %% [markdown]
+# # 20 · A Model object
+#
+# **Goal:** stop rewriting the training loop: put a network's layers, loss, optimizer and
+# accuracy into one object that trains (`fit`), measures (`evaluate`) and answers
+# (`predict`), and check that it gives exactly the numbers the hand-written loop gave.
+#
+# **Prerequisites:** notebooks 11-14 (the training loop, Adam), 15 (validation data),
+# 16-17 (regularisation, dropout) and 18-19 (other losses and accuracies).
+#
+# **What you will build:** `Model`, with `fit` (epochs, mini-batches, validation data, a
+# progress bar, a returned history), `evaluate` and `predict`.
+#
+# *Book: chapter 18 of "Neural Networks from Scratch in Python".*
+
+# %%
+# %matplotlib inline
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+from tqdm.auto import tqdm
+
+from nnfs_helpers import (
+    Adam,
+    DenseLayer,
+    Dropout,
+    ReLU,
+    Softmax,
+    SoftmaxCrossEntropy,
+    accuracy,
+    check_inputs,
+    check_size,
+    plot_decision_regions,
+    spiral_data,
+)
+
+np.set_printoptions(precision=4, suppress=True)
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## The loop we keep writing
+#
+# Notebooks 11 to 19 all trained networks with the same loop: a forward pass through the
+# layers, the loss, a backward pass through the layers in reverse, an optimizer step, and
+# a few lines recording the history. Here it is once more, with notebook 14's settings: the
+# 2-64-3 network on `spiral_data(100, 3)` in `float32`, Adam with a learning rate of 0.05
+# and a decay of 5e-7, 10,000 full-batch epochs, everything seeded with `SEED = 0`.
+
+# %%
+X, y = spiral_data(samples=100, classes=3, seed=SEED)  # (300, 2) points, (300,) labels
+X = X.astype(np.float32)
+EPOCHS = 10_000
+
+
+def spiral_network():
+    """Notebook 14's 2-64-3 network, with weights drawn from a fresh seeded generator."""
+    rng = np.random.default_rng(SEED)
+    return [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
+            DenseLayer(64, 3, rng=rng, dtype=np.float32)]
+
+
+layers = spiral_network()
+loss_function = SoftmaxCrossEntropy()
+optimizer = Adam(learning_rate=0.05, decay=5e-7)
+loop_history = {"loss": [], "accuracy": []}
+
+start = time.perf_counter()
+for _ in tqdm(range(EPOCHS), desc="training"):
+    values = X
+    for layer in layers:                                # (300, 2) -> (300, 64) -> (300, 3)
+        values = layer.forward(values)
+    loss = loss_function.forward(values, y)             # scores (300, 3), labels (300,)
+    loop_history["loss"].append(loss)
+    loop_history["accuracy"].append(accuracy(loss_function.output, y))
+    gradient = loss_function.backward()                 # (300, 3)
+    for layer in reversed(layers):
+        gradient = layer.backward(gradient)
+    optimizer.step(layers)
+print(f"took {time.perf_counter() - start:.1f} s")
+print(f"explicit loop, after {EPOCHS} epochs: loss {loop_history['loss'][-1]:.4f}, "
+      f"accuracy {loop_history['accuracy'][-1]:.3f}")
+
+# %% [markdown]
+# Look at what would change if we trained something else. The **layers** (how many, how
+# wide, with dropout or not), the **loss** (cross-entropy, binary cross-entropy, mean
+# squared error), the **optimizer**, the **accuracy** (`accuracy`, `binary_accuracy`,
+# `regression_accuracy`), the data and the number of epochs. Everything else, the two
+# loops over the layers, the order of the calls, the bookkeeping, stays the same every
+# time. Code that stays the same belongs in one place, written once and tested once.
+# That place is a `Model` object: it holds the four parts and owns the loop.
+#
+# ## The Model class
+#
+# A `Model` is made from its parts: `Model(layers, loss, optimizer, accuracy)`. Its
+# methods, in the order they appear below:
+#
+# - `forward(X, training=False)` runs a batch through every layer, the loop from
+#   notebook 04. It also switches `Dropout` layers on while training and off otherwise
+#   (notebook 17 did that by hand with `layer.training`), so no one can forget it.
+# - `predict(X)` returns what the network answers. With `SoftmaxCrossEntropy` the last
+#   layer outputs raw scores, so `predict` applies a softmax: a classifier predicts
+#   probabilities.
+# - `evaluate(X, y)` returns the mean loss and the accuracy on data the model does not
+#   train on: validation or test data.
+# - `fit(X, y, epochs=...)` is the training loop. It goes through the data in
+#   **mini-batches** of `batch_size` samples (the whole set when `batch_size` is left
+#   out), shows a tqdm progress bar, evaluates `validation_data` after every epoch, and
+#   returns the **history**: one number per epoch for the loss, the regularisation
+#   penalty, the accuracy, the learning rate and, with validation data, the validation
+#   loss and accuracy. If the loss stops being a finite number, it stops with an error
+#   instead of training on NaN.
+# - `regularization_loss()` adds up the L1/L2 penalties of the layers (notebook 16).
+# - `_batch_loss_and_accuracy` and `_check_data` are private helpers (the leading `_`
+#   says: used inside the class, not called by you). The second refuses data that cannot
+#   be right, such as 300 samples in `X` and 299 labels in `y`, with a clear message.
+#
+# Read `fit` slowly: inside its two `for` loops is exactly the loop above.
+
+# %%
+class Model:
+    """A network as one object: its layers, loss, optimizer and accuracy.
+
+    ``fit`` runs the training loop the earlier notebooks wrote by hand
+    (forward through the layers, loss, backward in reverse, optimizer step),
+    in mini-batches, and returns a history for plotting. Introduced in
+    notebook 20.
+
+    Parameters
+    ----------
+    layers : list
+        The network in order, e.g. ``[DenseLayer(2, 64), ReLU(), DenseLayer(64, 3)]``.
+    loss : object
+        A loss with ``forward(y_pred, y_true)`` and ``backward()``, e.g.
+        ``SoftmaxCrossEntropy()`` (the last layer then outputs raw scores).
+    optimizer : Optimizer, optional
+        Needed by ``fit`` only; a loaded model predicts without one.
+    accuracy : callable, default accuracy
+        ``accuracy(y_pred, y_true) -> float``, e.g. ``binary_accuracy``.
+
+    Attributes
+    ----------
+    history : dict of str to list of float
+        The last ``fit``'s per-epoch ``"loss"`` (the data loss),
+        ``"regularization_loss"``, ``"accuracy"``, ``"learning_rate"`` and,
+        with validation data, ``"val_loss"`` and ``"val_accuracy"``.
+    """
+
+    def __init__(self, layers, loss, optimizer=None, accuracy=accuracy):
+        self.layers = list(layers)
+        if not self.layers:
+            raise ValueError("Model needs at least one layer, got an empty list")
+        self.loss = loss
+        self.optimizer = optimizer
+        self.accuracy = accuracy
+        self.history = {}
+
+    def forward(self, X, *, training=False):
+        """Run a batch through every layer and return the last layer's output.
+
+        Parameters
+        ----------
+        X : ndarray of shape (n_samples, n_features)
+        training : bool, default False
+            Whether ``Dropout`` layers drop values (only while fitting).
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+        """
+        values = X
+        for layer in self.layers:
+            if isinstance(layer, Dropout):
+                layer.training = training
+            values = layer.forward(values)
+        return values
+
+    def predict(self, X, *, batch_size=None):
+        """Return the network's predictions for ``X``, batch by batch.
+
+        With ``SoftmaxCrossEntropy`` the raw scores are turned into
+        probabilities, so every classifier predicts probabilities.
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+        batch_size : int, optional
+            Samples per forward pass; all at once when omitted.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_outputs)
+        """
+        X = check_inputs("Model.predict", X)
+        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        outputs = [self.forward(X[start:start + batch_size])
+                   for start in range(0, len(X), batch_size)]
+        output = np.concatenate(outputs)
+        if isinstance(self.loss, SoftmaxCrossEntropy):
+            output = Softmax().forward(output)
+        return output
+
+    def evaluate(self, X, y, *, batch_size=None):
+        """Mean loss and accuracy on data the model does not train on.
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+        y : array_like of labels or targets for ``X``
+        batch_size : int, optional
+
+        Returns
+        -------
+        (float, float)
+            The mean data loss (without regularisation) and the accuracy.
+        """
+        X, y = self._check_data("Model.evaluate", X, y)
+        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        total_loss = total_accuracy = 0.0
+        for start in range(0, len(X), batch_size):
+            X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
+            loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=False)
+            # Weighted by batch size, so a short last batch counts for what it holds.
+            total_loss += loss * len(X_batch)
+            total_accuracy += acc * len(X_batch)
+        return total_loss / len(X), total_accuracy / len(X)
+
+    def fit(self, X, y, *, epochs, batch_size=None, validation_data=None, shuffle=False,
+            rng=None, progress=True):
+        """Train the model and return the per-epoch history.
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, n_features)
+        y : array_like of labels or targets for ``X``
+        epochs : int
+            Passes over the whole training set.
+        batch_size : int, optional
+            Samples per training step; the whole set (full batch) when omitted.
+        validation_data : (X_val, y_val), optional
+            Evaluated after every epoch.
+        shuffle : bool, default False
+            Visit the samples in a new random order every epoch.
+        rng : numpy.random.Generator or int or None, optional
+            Source of the shuffling.
+        progress : bool, default True
+            Show a tqdm progress bar.
+
+        Returns
+        -------
+        dict of str to list of float
+            Also kept as ``self.history``.
+        """
+        from tqdm.auto import tqdm  # imported late: only fit shows progress
+
+        if self.optimizer is None:
+            raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
+        epochs = check_size("epochs", epochs)
+        X, y = self._check_data("Model.fit", X, y)
+        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        rng = np.random.default_rng(rng)
+        # Check every label once, before the first step: batch by batch, a bad
+        # label in a late batch would stop training half-way, the model changed.
+        self._batch_loss_and_accuracy(X, y, training=False)
+        if validation_data is not None:
+            validation_data = self._check_data("Model.fit validation_data", *validation_data)
+            self._batch_loss_and_accuracy(*validation_data, training=False)
+        self.history = {"loss": [], "regularization_loss": [], "accuracy": [],
+                        "learning_rate": []}
+        if validation_data is not None:
+            self.history.update(val_loss=[], val_accuracy=[])
+        for epoch in tqdm(range(1, epochs + 1), desc="epochs", disable=not progress):
+            learning_rate = self.optimizer.current_learning_rate
+            order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
+            total_loss = total_penalty = total_accuracy = 0.0
+            for start in range(0, len(X), batch_size):
+                batch = order[start:start + batch_size]
+                X_batch, y_batch = X[batch], y[batch]
+                loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=True)
+                if not np.isfinite(loss):
+                    raise FloatingPointError(
+                        f"the loss became {loss} at epoch {epoch}: training diverged. "
+                        f"Try a smaller learning rate."
+                    )
+                gradient = self.loss.backward()
+                for layer in reversed(self.layers):
+                    gradient = layer.backward(gradient)
+                # The penalties of the weights this step trained on, as the loss.
+                total_penalty += self.regularization_loss() * len(batch)
+                self.optimizer.step(self.layers)
+                total_loss += loss * len(batch)
+                total_accuracy += acc * len(batch)
+            self.history["loss"].append(total_loss / len(X))
+            self.history["regularization_loss"].append(total_penalty / len(X))
+            self.history["accuracy"].append(total_accuracy / len(X))
+            self.history["learning_rate"].append(learning_rate)
+            if validation_data is not None:
+                val_loss, val_accuracy = self.evaluate(*validation_data)
+                self.history["val_loss"].append(val_loss)
+                self.history["val_accuracy"].append(val_accuracy)
+        return self.history
+
+    def regularization_loss(self):
+        """Sum of the layers' L1 and L2 penalties (0.0 without any).
+
+        Returns
+        -------
+        float
+        """
+        return sum(layer.regularization_loss() for layer in self.layers
+                   if isinstance(layer, DenseLayer))
+
+    def _batch_loss_and_accuracy(self, X, y, *, training):
+        """Forward one batch; return its data loss and accuracy."""
+        output = self.forward(X, training=training)
+        loss = self.loss.forward(output, y)
+        # SoftmaxCrossEntropy keeps the probabilities; other losses take the
+        # last layer's output as the prediction.
+        predictions = self.loss.output if isinstance(self.loss, SoftmaxCrossEntropy) else output
+        return loss, self.accuracy(predictions, y)
+
+    @staticmethod
+    def _check_data(owner, X, y):
+        X = check_inputs(owner, X)
+        y = np.asarray(y)
+        if y.ndim == 0 or len(y) != len(X):
+            raise ValueError(
+                f"{owner} got {len(X)} samples in X but "
+                f"{'a single value' if y.ndim == 0 else len(y)} in y; "
+                f"they must match one to one"
+            )
+        return X, y
+
+    def __repr__(self):
+        layers = ", ".join(repr(layer) for layer in self.layers)
+        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
+
+# %% [markdown]
+# ## The spiral, trained through a Model
+#
+# Same data, same network (a fresh copy from the same seed), same loss, same optimizer
+# settings, same number of epochs. The four parts go into the model, and one call trains
+# it:
+
+# %%
+model = Model(spiral_network(), SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=5e-7))
+print(model)
+
+start = time.perf_counter()
+history = model.fit(X, y, epochs=EPOCHS)
+print(f"took {time.perf_counter() - start:.1f} s")
+print(f"Model.fit, after {EPOCHS} epochs:     loss {history['loss'][-1]:.4f}, "
+      f"accuracy {history['accuracy'][-1]:.3f}")
+
+# %% [markdown]
+# The same final numbers as the explicit loop. Not only the last ones: the model made the
+# same calls in the same order, so every one of the 10,000 losses is **exactly** equal
+# (not merely close, so `==` and not `np.allclose`), and so are the trained weights.
+
+# %%
+print("history keys:", list(history))
+print("all 10,000 losses equal:     ", history["loss"] == loop_history["loss"])
+print("all 10,000 accuracies equal: ", history["accuracy"] == loop_history["accuracy"])
+same_weights = [np.array_equal(mine.weights, theirs.weights)
+                for mine, theirs in zip(model.layers[::2], layers[::2], strict=True)]
+print("trained weights equal:       ", all(same_weights))
+
+# %% [markdown]
+# ## Plots from the returned history
+#
+# `fit` returns the history (and keeps it as `model.history`), a dict of lists with one
+# number per epoch, so plotting a training run needs no bookkeeping of our own. The
+# learning rate is recorded too: with a decay of 5e-7 it shrinks only from 0.05 to about
+# 0.0498 over the 10,000 steps.
+
+# %%
+epochs = np.arange(1, EPOCHS + 1)
+fig, axes = plt.subplots(1, 3, figsize=(13, 3.5))
+for ax, key in zip(axes, ["loss", "accuracy", "learning_rate"], strict=True):
+    ax.plot(epochs, history[key])
+    ax.set_xlabel("epoch")
+    ax.set_title(key.replace("_", " "))
+    ax.grid(alpha=0.3)
+plt.tight_layout()
+plt.show()
+print(f"learning rate: first epoch {history['learning_rate'][0]:.4f}, "
+      f"last epoch {history['learning_rate'][-1]:.4f}")
+
+# %% [markdown]
+# The sharp spikes in the loss are Adam overshooting now and then, with a learning rate
+# that is large for a network this close to a minimum; each time it recovers within a
+# few dozen epochs. Notebook 14's run has them too: they are part of the same numbers.
+#
+# ## `evaluate` and `predict`
+#
+# A high training accuracy says little about new data (notebook 15). `evaluate` gives the
+# mean loss and the accuracy on any labelled data, here a fresh spiral drawn with
+# another seed. It runs the network in inference mode and changes nothing.
+
+# %%
+X_val, y_val = spiral_data(samples=100, classes=3, seed=1)  # a new sample of the same spiral
+X_val = X_val.astype(np.float32)
+train_loss, train_accuracy = model.evaluate(X, y)
+val_loss, val_accuracy = model.evaluate(X_val, y_val)
+print(f"training data:   loss {train_loss:.4f}, accuracy {train_accuracy:.3f}")
+print(f"validation data: loss {val_loss:.4f}, accuracy {val_accuracy:.3f}")
+
+# %% [markdown]
+# The gap between the two lines is the overfitting notebooks 15-17 fought against.
+#
+# `predict` needs no labels: it returns one row of class probabilities per sample. The
+# predicted class is the column with the highest probability.
+
+# %%
+probabilities = model.predict(X_val[:4])  # (4, 2) -> (4, 3)
+print(probabilities)
+print("row sums:       ", probabilities.sum(axis=1))
+print("predicted class:", probabilities.argmax(axis=1))
+print("true class:     ", y_val[:4])
+
+# %% [markdown]
+# Because `predict` takes any points, it can also colour the whole plane. Left, the
+# training data over the model's predictions; right, the validation data over the same
+# predictions.
+
+# %%
+def predict_float64(points):
+    """The model's probabilities for float64 points.
+
+    The colours mix the probabilities; from float64 inputs the model computes in
+    float64, so rounding cannot push a mixed colour a hair past 1.
+    """
+    return model.predict(points.astype(np.float64))
+
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5))
+plot_decision_regions(predict_float64, X, y, ax=left, title="Training data")
+plot_decision_regions(predict_float64, X_val, y_val, ax=right, title="Validation data")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# ## Mini-batches
+#
+# So far every step has used all 300 points. With `batch_size=32`, `fit` splits each
+# epoch into batches of 32 samples (the last one takes the 12 left over) and takes an
+# optimizer step after each: 10 steps per epoch instead of 1. Each step costs about a
+# tenth of a full-batch step, so an epoch costs about the same, and each step is
+# noisier, because 32 points only estimate the gradient of the whole set.
+#
+# `shuffle=True` visits the samples in a new order every epoch. Without it the spiral's
+# batches would each hold a single class (its labels come in blocks) and every step
+# would pull towards that one class. The order comes from `rng`, so a seeded run is
+# reproducible.
+#
+# Below, two fresh models train for 300 epochs each with the same optimizer settings, one
+# full-batch and one with mini-batches, both with `validation_data`, so the history also
+# holds the validation loss and accuracy of every epoch.
+
+# %%
+steps_per_epoch = int(np.ceil(len(X) / 32))
+print("steps per epoch with batch_size=32:", steps_per_epoch)
+
+runs = {}
+for name, batch_size in [("full batch", None), ("batches of 32", 32)]:
+    run_model = Model(spiral_network(), SoftmaxCrossEntropy(),
+                      Adam(learning_rate=0.05, decay=5e-7))
+    runs[name] = run_model.fit(X, y, epochs=300, batch_size=batch_size, shuffle=True,
+                               rng=SEED, validation_data=(X_val, y_val))
+    print(f"{name:>13}: training accuracy {runs[name]['accuracy'][-1]:.3f}, "
+          f"validation accuracy {runs[name]['val_accuracy'][-1]:.3f}")
+
+# %%
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+for (name, run), colour in zip(runs.items(), ["tab:blue", "tab:orange"], strict=True):
+    left.plot(run["loss"], color=colour, label=f"{name}: training")
+    left.plot(run["val_loss"], color=colour, linestyle="--", label=f"{name}: validation")
+    right.plot(run["accuracy"], color=colour, label=f"{name}: training")
+    right.plot(run["val_accuracy"], color=colour, linestyle="--",
+               label=f"{name}: validation")
+left.set(xlabel="epoch", title="loss")
+right.set(xlabel="epoch", title="accuracy")
+for ax in (left, right):
+    ax.grid(alpha=0.3)
+    ax.legend()
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# More steps did not mean more progress here: the mini-batch model took 3,000 steps to
+# the full-batch model's 300, yet it ends with the higher loss and its curves wiggle with
+# the noise of 32-sample gradients. Adam's learning rate of 0.05 was chosen for exact,
+# full-batch gradients; with noisy ones, large steps keep overshooting.
+#
+# So why use mini-batches at all? Because this data set is tiny. With 300 points the
+# full batch is cheap and its gradient is exact. With tens of thousands of images a
+# full-batch step costs a whole pass over the data and holds every intermediate array in
+# memory at once, while a batch of 32 similar-looking images already points the gradient
+# in nearly the right direction: many cheap steps then beat a few exact ones. Notebook 21
+# trains that way on real images. The training loss `fit` records for an epoch is the
+# mean of its batch losses, each weighted by its batch size.
+#
+# ## Mistakes `fit` catches
+#
+# `fit` checks its data before training: `X` and `y` must have one label per sample, the
+# batch must not be empty, `batch_size` and `epochs` must be positive whole numbers, and
+# the loss checks that every label is a class the network has a column for. A slip
+# such as dropping one label is reported in words:
+
+# %% tags=["raises-exception"]
+model.fit(X, y[:-1], epochs=10)
+
+# %% [markdown]
+# And a label outside `0 .. n_classes - 1` (here, a 3 in a three-class problem, whose
+# classes are 0, 1 and 2) is refused by the loss on the first batch that holds it:
+
+# %% tags=["raises-exception"]
+model.fit(X, y + 1, epochs=10, progress=False)
+
+# %% [markdown]
+# ## Summary
+#
+# - A `Model` holds the four parts that change from task to task (layers, loss,
+#   optimizer, accuracy) and owns the training loop that does not.
+# - `fit(X, y, epochs=..., batch_size=..., validation_data=...)` trains with a progress
+#   bar and returns a history of per-epoch numbers, ready to plot.
+# - Trained through `fit` with the same seed and settings, the spiral gives exactly the
+#   numbers of the loop written out by hand: same losses, same weights.
+# - `evaluate(X, y)` gives loss and accuracy on held-out data; `predict(X)` gives class
+#   probabilities, with `Dropout` switched off.
+# - Mini-batches take several cheaper, noisier steps per epoch: they pay off on large
+#   data sets, not on 300 points. Shuffle them, with a seeded `rng` for reproducibility.
+
+# %% [markdown]
+# ## Exercises
+#
+# Each exercise cell ends with a checker that tells you whether your answer is right.
+# Replace the `None` placeholders, run the cell, and read the verdict.
+
+# %% [markdown]
+# ### Exercise 1: steps per epoch
+#
+# Write `steps_per_epoch(n_samples, batch_size)`: how many optimizer steps one epoch of
+# `fit` takes. With `batch_size=None` it is one (full batch). Otherwise, every full batch
+# is a step and so are the samples left over at the end. For 300 samples and batches of
+# 32 it is 10; for 320 samples, also 10.
+
+# %%
+from nnfs_exercises.nb20 import (  # noqa: E402
+    check_best_val_epoch,
+    check_steps_per_epoch,
+    check_trained_model,
+)
+
+
+def steps_per_epoch(n_samples, batch_size):
+    return None  # your code here
+
+
+check_steps_per_epoch(steps_per_epoch)
+
+# %% [markdown]
+# ### Exercise 2: the best epoch
+#
+# Write `best_epoch(history)`: given a history returned by `fit` with validation data,
+# return the epoch (counting from 1, as the progress bar does) whose validation loss is
+# the lowest. Try it on `runs["full batch"]` from above. (Keeping the weights of that
+# epoch is called *early stopping*.)
+
+# %%
+def best_epoch(history):
+    return None  # your code here
+
+
+check_best_val_epoch(best_epoch)
+
+# %% [markdown]
+# ### Exercise 3: train a model yourself
+#
+# Build a `Model` of a 2-32-3 network (a `DenseLayer(2, 32)`, a `ReLU`, a
+# `DenseLayer(32, 3)`, with `rng=rng` for both dense layers), `SoftmaxCrossEntropy` and
+# `Adam(learning_rate=0.05)`. Train it for 200 epochs on `X`, `y` in batches of 64,
+# shuffled with `rng=SEED`, with `(X_val, y_val)` as validation data and
+# `progress=False`. Store the model in `my_model`.
+
+# %%
+rng = np.random.default_rng(SEED)
+my_model = None  # your code here
+
+check_trained_model(my_model)

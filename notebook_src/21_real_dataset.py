@@ -1,0 +1,344 @@
+# %% [markdown]
+# # 21 · A real data set: handwritten digits
+#
+# **Goal:** train a network on real images, from raw pixels to a held-out test accuracy
+# of at least 97%, and find out which digits it still gets wrong and why.
+#
+# **Prerequisites:** [20 · A Model object](20_model.ipynb), and notebooks 15-17
+# (validation data, L2 regularisation, dropout).
+#
+# **What you will build:** a data pipeline (look, scale, split into training, validation
+# and test sets), a digit classifier trained in mini-batches through `Model`, and a
+# confusion matrix computed with NumPy.
+#
+# *Book: chapters 19-21 of "Neural Networks from Scratch in Python". The book uses
+# Fashion-MNIST, which has to be downloaded; this course uses the small handwritten-digit
+# set that ships inside scikit-learn, so nothing is downloaded.*
+
+# %%
+# %matplotlib inline
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+from nnfs_helpers import Adam, DenseLayer, Dropout, Model, ReLU, SoftmaxCrossEntropy
+
+np.set_printoptions(precision=4, suppress=True)
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## The data
+#
+# `load_digits()` returns 1,797 scans of handwritten digits, each an 8 x 8 grid of grey
+# levels, with the digit it shows as its label. The grey levels are whole numbers from
+# 0 (white paper) to 16 (full ink). The same images come twice: as `images`, of shape
+# (8, 8) each, for looking at, and as `data`, each image flattened into one row of 64
+# numbers, for the network.
+
+# %%
+digits = load_digits()
+print("images:", digits.images.shape)  # (1797, 8, 8): 1,797 pictures of 8 x 8 pixels
+print("data:  ", digits.data.shape)    # (1797, 64): the same, one row of 64 pixels each
+print("labels:", digits.target.shape, "classes:", digits.target_names)
+print("pixel values from", digits.data.min(), "to", digits.data.max())
+print("images per digit:", np.bincount(digits.target))
+
+# %% [markdown]
+# About 180 images of each digit: the classes are balanced, so a model that guesses
+# always gets about 10% right. Here are the first 30, with their labels:
+
+# %%
+fig, axes = plt.subplots(3, 10, figsize=(10, 3.4))
+for ax, image, label in zip(axes.flat, digits.images, digits.target, strict=False):
+    ax.imshow(image, cmap="gray_r", vmin=0, vmax=16)
+    ax.set_title(str(label))
+    ax.axis("off")
+fig.suptitle("The first 30 digits and their labels")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Eight by eight pixels is coarse, but most digits are easy to read. The row of 64
+# numbers is all the network sees: it does not know which pixels are neighbours, and
+# would learn just as well if every image had its pixels shuffled in the same way.
+
+# %% [markdown]
+# ## Scaling the pixels
+#
+# The spiral's coordinates lay between -1 and 1. Pixel values up to 16 would make the
+# first layer's weighted sums 16 times larger for the same weights, and with them its
+# gradients, so the learning rates that work elsewhere in the course would be far too
+# large. The usual fix is to bring every input to a scale of about 1. There are two
+# common ways:
+#
+# - **divide by the largest possible value**: `data / 16` puts every pixel in [0, 1]. It
+#   needs no statistics and keeps 0 meaning "no ink";
+# - **standardise**: subtract each pixel's mean and divide by its standard deviation, both
+#   measured on the *training* images only (the test images must not influence anything).
+#   Every pixel then has mean 0 and standard deviation 1 on the training set.
+#
+# Standardising has a trap on this data set: some pixels near the border are blank in
+# every image, so their standard deviation is 0 and dividing by it gives NaN.
+
+# %%
+pixel_std = digits.data.std(axis=0)  # (64,): one standard deviation per pixel
+print("pixels that are 0 in every image:", np.sum(pixel_std == 0))
+print(pixel_std.reshape(8, 8).round(1))
+
+# %% [markdown]
+# We divide by 16, the simpler choice. (Exercise 1 standardises safely.) The weights are
+# `float32`: half the memory of `float64`, faster matrix products, and more than
+# precise enough for training.
+
+# %%
+X_all = (digits.data / 16.0).astype(np.float32)  # (1797, 64), every value in [0, 1]
+y_all = digits.target                            # (1797,), digits 0..9
+print("scaled pixels from", X_all.min(), "to", X_all.max(), "| dtype", X_all.dtype)
+
+# %% [markdown]
+# ## Training, validation and test sets
+#
+# Notebook 15 split data into a training set and a validation set. Here we need three
+# sets, because we will **choose** things by looking at the validation accuracy (the
+# network's size, the learning rate, when to stop): after enough choosing, the validation
+# set has been fitted a little too. So a **test set** is put aside first and used once,
+# at the very end, for the number we report.
+#
+# `train_test_split` shuffles and splits; we call it twice: 20% of the images become the
+# test set, then a quarter of the rest (20% of the whole) the validation set, leaving 60%
+# for training. Two arguments matter:
+#
+# - `stratify=labels` keeps the proportion of each digit the same in every part, so no
+#   set is short of, say, sevens by bad luck;
+# - `random_state=SEED` fixes the shuffle, so the split is the same on every run.
+
+# %%
+X_rest, X_test, y_rest, y_test = train_test_split(
+    X_all, y_all, test_size=0.2, stratify=y_all, random_state=SEED)
+X_train, X_val, y_train, y_val = train_test_split(
+    X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=SEED)
+
+for name, labels in [("training", y_train), ("validation", y_val), ("test", y_test)]:
+    print(f"{name:>10}: {len(labels):4d} images, per digit {np.bincount(labels)}")
+
+# %% [markdown]
+# ## The network and its training
+#
+# A 64-128-128-10 network: 64 pixels in, two hidden layers of 128 ReLU neurons, and 10
+# scores out, one per digit, turned into probabilities by `SoftmaxCrossEntropy`. With
+# more than 25,000 weights and only 1,077 training images, it could memorise the training
+# set, so it gets the two remedies of notebooks 16 and 17: a small L2 penalty on the
+# weights and dropout of 20% after each hidden layer.
+#
+# The initial weights have a standard deviation of 0.1 instead of the default 0.01. A
+# neuron adds up 64 or 128 inputs, and with weights of 0.01 its output would be about
+# ten times smaller than its inputs; two such layers in a row, and the signal reaching
+# the output is almost nothing. With 0.1, close to 1/√64, the outputs stay on the scale
+# of the inputs.
+#
+# Training goes in mini-batches of 32, shuffled each epoch with a seeded generator:
+# 34 steps per epoch, 1,360 steps in 40 epochs.
+
+# %%
+rng = np.random.default_rng(SEED)
+
+
+def dense(n_inputs, n_neurons, **penalties):
+    """A float32 dense layer with weights of standard deviation 0.1."""
+    return DenseLayer(n_inputs, n_neurons, rng=rng, weight_scale=0.1, dtype=np.float32,
+                      **penalties)
+
+
+model = Model(
+    [dense(64, 128, weight_l2=1e-4), ReLU(), Dropout(0.2, rng=rng),
+     dense(128, 128, weight_l2=1e-4), ReLU(), Dropout(0.2, rng=rng),
+     dense(128, 10)],
+    SoftmaxCrossEntropy(),
+    Adam(learning_rate=0.002, decay=1e-3),
+)
+print(model)
+
+start = time.perf_counter()
+history = model.fit(X_train, y_train, epochs=40, batch_size=32, shuffle=True, rng=SEED,
+                    validation_data=(X_val, y_val))
+print(f"took {time.perf_counter() - start:.1f} s")
+print(f"last epoch: training accuracy {history['accuracy'][-1]:.3f}, "
+      f"validation accuracy {history['val_accuracy'][-1]:.3f}")
+
+# %% [markdown]
+# (The training accuracy `fit` records is measured with dropout switched on, on batches
+# the model is still learning from; the validation accuracy is measured afterwards, with
+# dropout off. That is why the validation curve can lie above the training one early on.)
+
+# %%
+epochs = np.arange(1, len(history["loss"]) + 1)
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+left.plot(epochs, history["loss"], label="training (data loss)")
+left.plot(epochs, history["val_loss"], label="validation")
+left.set(xlabel="epoch", title="loss", yscale="log")
+right.plot(epochs, history["accuracy"], label="training")
+right.plot(epochs, history["val_accuracy"], label="validation")
+right.set(xlabel="epoch", title="accuracy", ylim=(0.8, 1.0))
+for ax in (left, right):
+    ax.grid(alpha=0.3)
+    ax.legend()
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Most of the learning happens in the first ten epochs. After that the training loss
+# keeps falling while the validation loss stays flat: the network gets better at its own
+# training images, not at new ones, so more epochs would buy little.
+#
+# ## The test set, once
+#
+# Every choice is made, so now, and only now, the test set is used.
+
+# %%
+test_loss, test_accuracy = model.evaluate(X_test, y_test)
+print(f"test loss {test_loss:.4f}, test accuracy {test_accuracy:.3f}")
+print(f"{round(test_accuracy * len(y_test))} of {len(y_test)} test images right")
+print("at least 97%:", test_accuracy >= 0.97)
+
+# %% [markdown]
+# ## Which digits get confused?
+#
+# One accuracy number hides *which* mistakes the model makes. A **confusion matrix**
+# counts them: row `i`, column `j` holds the number of test images of digit `i` that the
+# model called `j`. The diagonal holds the correct answers, everything off it a mistake.
+# NumPy builds it in one line: `np.add.at` adds 1 at position (true, predicted) for every
+# image, counting repeated positions as often as they occur (a plain
+# `matrix[y_test, predicted] += 1` would count each position only once).
+
+# %%
+probabilities = model.predict(X_test)   # (360, 64) -> (360, 10)
+predicted = probabilities.argmax(axis=1)  # (360,): the digit with the highest probability
+confusion = np.zeros((10, 10), dtype=int)
+np.add.at(confusion, (y_test, predicted), 1)
+print(confusion)
+print("correct (the diagonal):", np.trace(confusion), "| mistakes:", confusion.sum()
+      - np.trace(confusion))
+
+# %%
+fig, ax = plt.subplots(figsize=(6, 5.5))
+# Colour by the count, on a scale that makes a handful of mistakes visible too.
+image = ax.imshow(confusion, cmap="Blues", vmax=10)
+for true in range(10):
+    for guess in range(10):
+        count = confusion[true, guess]
+        if count:
+            ax.text(guess, true, count, ha="center", va="center",
+                    color="white" if count > 5 else "black", fontsize=9)
+ax.set(xticks=range(10), yticks=range(10), xlabel="predicted digit", ylabel="true digit",
+       title="Test set confusion matrix")
+fig.colorbar(image, ax=ax, label="images (colour capped at 10)")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# ## The mistakes, as images
+#
+# Numbers in a matrix are abstract; the images themselves tell more. Below are all the
+# misclassified test images, the most confident mistakes first, with the true digit,
+# the model's answer and the probability it gave that answer.
+
+# %%
+wrong = np.flatnonzero(predicted != y_test)
+confidence = probabilities[wrong, predicted[wrong]]  # how sure the model was of its mistake
+wrong = wrong[np.argsort(-confidence)]
+print("misclassified test images:", len(wrong))
+
+images_test = X_test.reshape(-1, 8, 8)  # (360, 64) -> (360, 8, 8), back to pictures
+n_columns = 5
+n_rows = int(np.ceil(len(wrong) / n_columns))
+fig, axes = plt.subplots(n_rows, n_columns, figsize=(9, 2.1 * n_rows))
+for ax in axes.flat:
+    ax.axis("off")
+for ax, index in zip(axes.flat, wrong, strict=False):
+    ax.imshow(images_test[index], cmap="gray_r", vmin=0, vmax=1)
+    ax.set_title(f"true {y_test[index]}, said {predicted[index]}\n"
+                 f"p = {probabilities[index, predicted[index]]:.2f}", fontsize=9)
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Most mistakes land in the column of predicted 1s: an 8, a 6, a 4 or a 2 drawn with a
+# heavy vertical stroke shares much of its ink with a 1 at 8 x 8 pixels. Some of these
+# images would make a person hesitate too. Others are plain mistakes, and the model made
+# several of them with a probability above 0.8: a confident answer is not necessarily a
+# right one. (Notebook 22 shows these probabilities next to each prediction.)
+
+# %% [markdown]
+# ## Summary
+#
+# - Real data needs a look before training: shapes, value ranges, class balance and a
+#   few images.
+# - Scale inputs to about 1 (`pixels / 16`, or standardise with training statistics
+#   only, guarding against pixels whose standard deviation is 0).
+# - Split into training, validation and test sets, stratified and seeded; choose with
+#   the validation set, report the test set once.
+# - Through `Model.fit` in mini-batches, a 64-128-128-10 network with L2 and dropout
+#   reaches more than 97% on held-out test images in a few seconds.
+# - A confusion matrix (`np.add.at`) shows which digits are mistaken for which, and the
+#   misclassified images show why.
+
+# %% [markdown]
+# ## Exercises
+#
+# Each exercise cell ends with a checker that tells you whether your answer is right.
+# Replace the `None` placeholders, run the cell, and read the verdict.
+
+# %% [markdown]
+# ### Exercise 1: standardise safely
+#
+# Write `standardise(X_train, X_other)`: compute each column's mean and standard
+# deviation on `X_train` only, and return `X_other` with the mean subtracted and
+# divided by the standard deviation. Where a column's standard deviation is 0, divide by
+# 1 instead, so a blank pixel becomes 0, not NaN.
+
+# %%
+from nnfs_exercises.nb21 import (  # noqa: E402
+    check_most_confused_pair,
+    check_per_class_accuracy,
+    check_standardise,
+)
+
+
+def standardise(X_train, X_other):
+    return None  # your code here
+
+
+check_standardise(standardise)
+
+# %% [markdown]
+# ### Exercise 2: accuracy per digit
+#
+# Write `per_class_accuracy(confusion)`: given a confusion matrix (rows are true classes,
+# columns predicted ones), return an array with, for each class, the fraction of its
+# images that were classified correctly. Which digit is hardest for our model?
+
+# %%
+def per_class_accuracy(confusion):
+    return None  # your code here
+
+
+check_per_class_accuracy(per_class_accuracy)
+
+# %% [markdown]
+# ### Exercise 3: the most confused pair
+#
+# Write `most_confused_pair(confusion)`: return `(true, predicted)`, the two *different*
+# classes where the most images of `true` were called `predicted` (the largest count off
+# the diagonal). Hint: copy the matrix, set its diagonal to 0 with `np.fill_diagonal`,
+# and use `np.unravel_index` on the `argmax`.
+
+# %%
+def most_confused_pair(confusion):
+    return None  # your code here
+
+
+check_most_confused_pair(most_confused_pair)
