@@ -23,9 +23,12 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 # JupyterLab on this machine only (127.0.0.1), with token authentication on:
-# open the link with the token that it prints.
+# open the link with the token that it prints. Jupyter refuses to run as root
+# unless told to, which containers and CI machines often are; only then is
+# --allow-root passed.
 lab: install
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Lint, then everything pytest collects: unit tests, the browser tests (skipped,
 # with a note, when Chromium is missing), and nbval over every notebook.
