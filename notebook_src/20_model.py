@@ -308,8 +308,10 @@ class Model:
         -------
         float
         """
+        # Any layer with penalties says so by having the method, the same rule
+        # gradient_check follows (and Optimizer.step, with parameters()).
         return sum(layer.regularization_loss() for layer in self.layers
-                   if isinstance(layer, DenseLayer))
+                   if hasattr(layer, "regularization_loss"))
 
     def _batch_loss_and_accuracy(self, X, y, *, training):
         """Forward one batch; return its data loss and accuracy."""
