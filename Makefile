@@ -9,6 +9,11 @@ PYTHON ?= python3
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
+# Kernels, tests and notebook builds also fix the code NumPy and OpenBLAS
+# choose for the CPU, so that any x86-64 machine with AVX2 computes exactly the
+# stored outputs (tools/reproducible_env.py explains). `make bench` does not:
+# it measures the machine's own, fastest code.
+REPRODUCIBLE_ENV = $(shell $(PYTHON) tools/reproducible_env.py)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -27,18 +32,18 @@ $(STAMP): requirements.txt pyproject.toml
 # unless told to, which containers and CI machines often are; only then is
 # --allow-root passed.
 lab: install
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks \
+	$(REPRODUCIBLE_ENV) $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks \
 		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Lint, then everything pytest collects: unit tests, the browser tests (skipped,
 # with a note, when Chromium is missing), and nbval over every notebook.
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(REPRODUCIBLE_ENV) $(BIN)/pytest
 
 # Re-execute every notebook on a fresh kernel and store its outputs.
 notebooks: install
-	$(BIN)/python tools/build_notebooks.py
+	$(REPRODUCIBLE_ENV) $(BIN)/python tools/build_notebooks.py
 
 # Time the training loop the notebooks teach against scikit-learn (and PyTorch
 # when installed); prints a table. Takes a minute or two.

@@ -534,9 +534,9 @@ print(f"validation: loss {book_val_loss:.4f}, accuracy {book_val_acc:.3f}")
 # %% [markdown]
 # The book reports 0.945 on its training data and 0.920 on its validation data. Its
 # points are not ours (they are drawn from NumPy's global generator after
-# `nnfs.init()`), and with 200 validation points one point is half a percent, so compare
-# rough levels: the same on the training data, lower on the validation data. The history
-# says what is going on:
+# `nnfs.init()`), and with 200 points one point is half a percent, so compare rough
+# levels: about the same on the training data (0.940 against 0.945, one point of 200),
+# lower on the validation data. The history says what is going on:
 
 # %%
 def plot_history(histories, title):
@@ -561,8 +561,9 @@ print(f"data loss over the last 1,000 epochs: {book_history['data_loss'][-101]:.
       f"-> {book_history['data_loss'][-1]:.4f} (still falling by {drop:.4f})")
 
 # %% [markdown]
-# The loss is still going down at the end: with a learning rate of 0.001 the network has
-# not finished learning in 10,000 epochs.
+# The loss is still going down at the end: slowly, by 0.0178 over the last 1,000
+# epochs, but it has not levelled off. With a learning rate of 0.001 the network has not
+# finished learning in 10,000 epochs.
 #
 # ## The probability map
 #
@@ -608,14 +609,15 @@ plt.show()
 
 # %% [markdown]
 # The boundary follows the arms, but it is rough and loose: it cuts corners where the
-# arms are close and lets a few validation points fall on the wrong side.
+# arms are close and lets validation points fall on the wrong side (14 % of them, at an
+# accuracy of 0.860).
 #
 # ## A better setting
 #
 # Two changes, each suggested by what we just saw:
 #
 # - **learning rate 0.01**, ten times the default, so the network finishes learning
-#   within the 10,000 epochs instead of stopping halfway;
+#   within the 10,000 epochs instead of stopping while its loss is still falling;
 # - **L2 of 1e-3** (double the book's), so the better fit stays smooth instead of
 #   bending around single training points, which is what carries it over to new points.
 #

@@ -266,11 +266,12 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Most mistakes land in the column of predicted 1s: an 8, a 6, a 4 or a 2 drawn with a
-# heavy vertical stroke shares much of its ink with a 1 at 8 x 8 pixels. Some of these
-# images would make a person hesitate too. Others are plain mistakes, and the model made
-# several of them with a probability above 0.8: a confident answer is not necessarily a
-# right one. (Notebook 22 shows these probabilities next to each prediction.)
+# Half the mistakes, 5 of the 10, land in the column of predicted 1s: an 8, a 6, a 4 or
+# a 2 drawn with a heavy vertical stroke shares much of its ink with a 1 at 8 x 8
+# pixels. Some of these images would make a person hesitate too. Others are plain
+# mistakes, and the model made several of them with a probability above 0.8: a
+# confident answer is not necessarily a right one. (Notebook 22 shows these
+# probabilities next to each prediction.)
 
 # %% [markdown]
 # ## Summary
@@ -282,7 +283,7 @@ plt.show()
 # - Split into training, validation and test sets, stratified and seeded; choose with
 #   the validation set, report the test set once.
 # - Through `Model.fit` in mini-batches, a 64-128-128-10 network with L2 and dropout
-#   reaches more than 97% on held-out test images in a few seconds.
+#   reaches more than 97% on held-out test images in seconds.
 # - A confusion matrix (`np.add.at`) shows which digits are mistaken for which, and the
 #   misclassified images show why.
 

@@ -1,13 +1,7 @@
 """Shared paths and notebook loaders for the tests."""
 
-# ruff: noqa: E402 (the environment is set before anything imports NumPy)
-import os
-
-# One BLAS thread, as tools/build_notebooks.py uses to store the outputs: set
-# before NumPy loads, and inherited by the kernels nbval starts.
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
-
+# The arithmetic environment (one BLAS thread, NumPy's and OpenBLAS's CPU code
+# fixed) is set by the project's top-level conftest.py, which pytest loads first.
 import ast
 from pathlib import Path
 

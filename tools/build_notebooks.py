@@ -23,11 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "notebook_src"
 NOTEBOOKS = ROOT / "notebooks"
 
-# The networks in the course are small: one BLAS thread is as fast as several,
-# and it keeps timings steady on a busy machine (several threads fighting over
-# two cores ran up to 20 times slower). Kernels inherit this environment; the
-# tests set the same (tests/conftest.py), so stored and re-run outputs match.
-BLAS_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# One BLAS thread (the course's networks are small: more threads only add
+# overhead, and on a busy two-core machine they ran up to 20 times slower), and
+# the CPU code of NumPy and OpenBLAS fixed, so that the stored outputs are what
+# any x86-64 machine with AVX2 computes (tools/reproducible_env.py explains).
+# Kernels inherit this environment; the tests and `make lab` set the same.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reproducible_env import environment  # noqa: E402
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)",
               "language": "python"}
@@ -85,7 +87,7 @@ def main(argv=None):
         missing = wanted - {s.stem for s in sources}
         if missing:
             parser.error(f"no source for {sorted(missing)} in {SOURCES}")
-    os.environ.update(BLAS_ENV)
+    os.environ.update(environment())
     NOTEBOOKS.mkdir(exist_ok=True)
     too_slow = []
     for path in sources:
