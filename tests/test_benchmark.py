@@ -11,8 +11,8 @@ import sys
 
 import numpy as np
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from nnfs_helpers import spiral_data
 
 BENCH_PATH = ROOT / "benchmarks" / "bench_training.py"

@@ -9,6 +9,7 @@ import re
 
 import jupytext
 import pytest
+
 from conftest import (
     NOTEBOOK_DIR,
     NOTEBOOKS,

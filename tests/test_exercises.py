@@ -11,9 +11,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import NOTEBOOKS, parse_code, read_notebook
 
 import nnfs_exercises
+from conftest import NOTEBOOKS, parse_code, read_notebook
 
 
 def load_references():

@@ -12,9 +12,9 @@ import pickle
 
 import numpy as np
 import pytest
-from conftest import NOTEBOOK_DIR, parse_code, read_notebook
 
 import nnfs_helpers
+from conftest import NOTEBOOK_DIR, parse_code, read_notebook
 from nnfs_helpers import (
     Adam,
     DenseLayer,

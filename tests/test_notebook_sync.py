@@ -15,9 +15,9 @@ import ast
 import inspect
 
 import pytest
-from conftest import NOTEBOOKS, parse_code, read_notebook
 
 import nnfs_helpers
+from conftest import NOTEBOOKS, parse_code, read_notebook
 
 HELPER_TREE = ast.parse(inspect.getsource(nnfs_helpers))
 HELPER_DEFS = {

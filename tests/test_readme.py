@@ -2,10 +2,10 @@
 
 import re
 
-from conftest import NOTEBOOKS, ROOT
 from test_notebook_sync import NOT_TAUGHT
 
 import nnfs_helpers
+from conftest import NOTEBOOKS, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
