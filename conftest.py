@@ -1,19 +1,14 @@
-"""Run every test, and every kernel the tests start, under one fixed arithmetic.
+"""One BLAS thread for every test and every kernel the tests start.
 
-This file sits at the top of the project so pytest loads it first, whatever it
-is asked to run (``pytest``, ``pytest notebooks/``, one test file): the
-environment must be set before NumPy loads, and the kernels nbval and the
-browser tests start inherit it. ``tools/reproducible_env.py`` explains the
-settings; ``tools/build_notebooks.py`` stores the outputs under the same ones.
-They override the shell's: the stored outputs are only reproduced under them.
+The course's networks are small: more BLAS threads only add overhead, and on a
+busy two-core machine multi-threaded OpenBLAS ran up to 20 times slower. This
+file sits at the top of the project so that pytest loads it first, whatever it
+runs (``pytest``, ``pytest notebooks/``), before NumPy loads. It does not
+choose the CPU code NumPy and OpenBLAS run: the notebooks must hold on every
+machine's own arithmetic (``make test-other-cpu`` checks another one).
 """
 
-# ruff: noqa: E402 (the environment is set before anything imports NumPy)
 import os
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
-from reproducible_env import environment
-
-os.environ.update(environment())
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")

@@ -66,6 +66,7 @@ __all__ = [
     "check_dvalues",
     "check_hyperparameter",
     "check_inputs",
+    "check_claim",
     "check_labels",
     "check_probabilities",
     "check_size",
@@ -75,10 +76,13 @@ __all__ = [
     "load_model",
     "numerical_gradient",
     "plot_decision_regions",
+    "plot_seed_study",
+    "print_seed_study",
     "plot_spiral",
     "regression_accuracy",
     "relative_error",
     "save_model",
+    "seed_study",
     "sine_data",
     "spiral_data",
     "vertical_data",
@@ -2289,6 +2293,127 @@ def _build_model(description):
         raise ValueError(f"unknown loss {loss_kind!r}")
     model_accuracy = _ACCURACY_TYPES.get(description.get("accuracy"), accuracy)
     return Model(layers, _LOSS_TYPES[loss_kind](), accuracy=model_accuracy), expected
+
+
+# ---------------------------------------------------------------------------
+# Claims and seed studies: results that hold on any machine (notebook 11)
+# ---------------------------------------------------------------------------
+
+
+def check_claim(statement, holds):
+    """Print a claim the text makes about a result, after checking that it holds.
+
+    A training run ends a little differently on every computer: thousands of
+    steps amplify the last bit of every rounding, and which last bit you get
+    depends on the CPU and its maths library. So the notebooks promise no
+    digits of a training run; they make claims that hold on any machine and
+    for any reasonable seed ("the accuracy is above 0.9"), and check each one
+    right where it is made. Introduced in notebook 11.
+
+    Parameters
+    ----------
+    statement : str
+        The claim, in the words of the text.
+    holds : bool
+        Whether the claim holds for the numbers just computed.
+
+    Raises
+    ------
+    AssertionError
+        If it does not hold: the text is wrong on this machine, which is worth
+        reporting (with the printed numbers).
+    """
+    if not isinstance(holds, (bool, np.bool_)):
+        raise TypeError(f"check_claim expects holds to be True or False, got {holds!r}")
+    if not holds:
+        raise AssertionError(
+            f"the text claims that {statement}, but this run does not bear it out; "
+            "the numbers printed above show by how much")
+    print(f"\u2713 {statement}")
+
+
+def seed_study(run, seeds):
+    """Run one experiment once per seed and collect its results.
+
+    One run is one sample: its starting weights (and data order, and dropout
+    masks) come from a seed, and another seed can end somewhere else. A seed
+    study repeats the run for several seeds and keeps every result, so that a
+    comparison rests on a spread, not on one draw. Introduced in notebook 11.
+
+    Parameters
+    ----------
+    run : callable
+        ``run(seed) -> dict`` of str to float, for example
+        ``{"loss": 0.21, "accuracy": 0.93}``.
+    seeds : sequence of int
+
+    Returns
+    -------
+    dict of str to ndarray of shape (n_seeds,)
+        Each result, one entry per seed, in the order of ``seeds``.
+    """
+    seeds = list(seeds)
+    if not seeds:
+        raise ValueError("seed_study needs at least one seed, got none")
+    results = [run(seed) for seed in seeds]
+    return {name: np.array([result[name] for result in results]) for name in results[0]}
+
+
+def print_seed_study(studies, metric, digits=3):
+    """Print one metric of several seed studies as a table: spread and every seed.
+
+    Parameters
+    ----------
+    studies : dict of str to dict
+        Setting name -> the result of ``seed_study`` for it.
+    metric : str
+        Which result to show, e.g. ``"accuracy"``.
+    digits : int, default 3
+    """
+    width = max(len(name) for name in studies)
+    print(f"{'':<{width}}  {'median':>8}  {'min':>8}  {'max':>8}   {metric} per seed")
+    for name, study in studies.items():
+        values = study[metric]
+        each = " ".join(f"{value:.{digits}f}" for value in values)
+        print(f"{name:<{width}}  {np.median(values):>8.{digits}f}  {values.min():>8.{digits}f}"
+              f"  {values.max():>8.{digits}f}   {each}")
+
+
+def plot_seed_study(studies, metric, ax=None, title=None):
+    """Draw one metric of several seed studies: a dot per seed, a bar at the median.
+
+    Parameters
+    ----------
+    studies : dict of str to dict
+        Setting name -> the result of ``seed_study`` for it; one row each, top down.
+    metric : str
+        Which result to show, e.g. ``"accuracy"``.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax, figsize=(7, 0.6 + 0.55 * len(studies)))
+    names = list(studies)
+    for row, name in enumerate(names):
+        values = np.asarray(studies[name][metric], dtype=float)
+        # Spread the dots a little up and down so that equal values stay visible.
+        offsets = np.linspace(-0.15, 0.15, len(values)) if len(values) > 1 else [0.0]
+        ax.scatter(values, row + np.asarray(offsets), s=28, color="#1f77b4", alpha=0.8,
+                   zorder=3, label="one seed" if row == 0 else None)
+        ax.plot([np.median(values)] * 2, [row - 0.3, row + 0.3], color="black",
+                linewidth=2, zorder=4, label="median" if row == 0 else None)
+    ax.set_yticks(range(len(names)), names)
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.set_xlabel(metric)
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(loc="best", fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
 
 
 # ---------------------------------------------------------------------------

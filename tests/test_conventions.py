@@ -143,6 +143,21 @@ def test_ignored_outputs_say_why(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_uncompared_outputs_are_backed_by_checked_claims(path):
+    """An output nbval does not compare (a training run's digits, a timing) is
+    followed by the claims the text makes about it, checked with check_claim in
+    the same cell or one of the next three code cells: what the prose says about
+    it is then tested on every machine, though its digits are not."""
+    cells = code_cells(read_notebook(path))
+    for index, cell in enumerate(cells):
+        if "nbval-ignore-output" in cell.metadata.get("tags", []):
+            nearby = cells[index:index + 4]
+            assert any("check_claim(" in other.source for other in nearby), (
+                f"no check_claim within three code cells of this uncompared output:\n"
+                f"{cell.source}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_no_memory_addresses_in_outputs(path):
     for cell in code_cells(read_notebook(path)):
         for output in cell.outputs:
