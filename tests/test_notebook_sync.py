@@ -25,8 +25,11 @@ HELPER_DEFS = {
     for node in HELPER_TREE.body
     if isinstance(node, ast.ClassDef | ast.FunctionDef)
 }
-# Tools the notebooks use but do not teach: input checks and figures.
+# Tools the notebooks use but do not teach: input checks, figures, and the
+# claim checks and seed studies that keep training results honest (notebook 11
+# explains what they do; they are not part of the network library).
 NOT_TAUGHT = {
+    "check_claim",
     "check_dvalues",
     "check_hyperparameter",
     "check_inputs",
@@ -36,7 +39,10 @@ NOT_TAUGHT = {
     "check_targets",
     "draw_network",
     "plot_decision_regions",
+    "plot_seed_study",
     "plot_spiral",
+    "print_seed_study",
+    "seed_study",
 }
 
 

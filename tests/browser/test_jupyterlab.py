@@ -76,8 +76,9 @@ def key_result(nb):
     That is the last line printed before the Summary (after it come the
     exercises, whose checkers print verdicts, not results) that says something
     in words: a bare ``True`` or a row of numbers could turn up anywhere.
-    Lines that vary between runs (those the nbval sanitize file rewrites) are
-    skipped. A notebook that prints no such line falls back to its last
+    Lines that vary between runs or machines (those the nbval sanitize file
+    rewrites, and the outputs of cells tagged nbval-ignore-output, such as a
+    training run's digits) are skipped. A notebook that prints no such line falls back to its last
     plain-text result; None if it has neither.
     """
     varying = read_sanitizers()
@@ -85,7 +86,8 @@ def key_result(nb):
     for cell in nb.cells:
         if is_closing_heading(cell):
             break
-        if cell.cell_type != "code" or "raises-exception" in tags(cell):
+        if cell.cell_type != "code" or {"raises-exception", "nbval-ignore-output"} & set(
+                tags(cell)):
             continue
         for output in cell.outputs:
             if output.output_type == "stream" and output.name == "stdout":
