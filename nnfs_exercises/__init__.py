@@ -84,11 +84,20 @@ def compare_arrays(answer, expected, *, what, hint, atol=1e-6):
     """
     if is_placeholder(answer):
         return not_attempted(f"replace None with {what}.")
+    if isinstance(answer, str):
+        return wrong(f"{what} should be a number, got the text {answer!r}: "
+                     "write it without quotes.")
     try:
         answer = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):
         return wrong(f"{what} should be an array of numbers, got {type(answer).__name__}.")
     if answer.shape != expected.shape:
+        if expected.shape == () and answer.size == 1:
+            return wrong(f"{what} should be a single number, not a list or an array "
+                         f"holding one (shape {answer.shape}): take the number out.")
+        if expected.shape == ():
+            return wrong(f"{what} should be a single number, got an array of shape "
+                         f"{answer.shape}. {hint}")
         return wrong(
             f"{what} should have shape {expected.shape}, got {answer.shape}. {hint}"
         )

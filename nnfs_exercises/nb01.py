@@ -42,6 +42,8 @@ def check_parameter_count(answer):
     if is_placeholder(answer):
         return compare_arrays(None, np.zeros(()), what="a whole number", hint="")
     expected = 2 * 64 + 64
+    if isinstance(answer, str):
+        return wrong(f"that is the text {answer!r}; give the number itself, without quotes.")
     if answer == expected:
         return correct(f"2 x 64 weights plus 64 biases make {expected}.")
     if answer == 2 * 64:

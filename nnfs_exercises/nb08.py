@@ -44,6 +44,14 @@ def check_dense_backward(dense_backward):
     for inputs, weights, dvalues in _dense_cases():
         result, verdict = call_answer(dense_backward, inputs.copy(), weights.copy(),
                                       dvalues.copy())
+        if verdict is not None and "matmul" in verdict.message:
+            # NumPy's own message names operands and core dimensions, not the fix.
+            return wrong(
+                f"a matrix product failed for inputs {inputs.shape}, weights "
+                f"{weights.shape}, dvalues {dvalues.shape}: the inner sizes of @ must "
+                "match. Check which operand needs a .T: the gradients keep the shapes of "
+                "what they belong to, so dweights = inputs.T @ dvalues and "
+                "dinputs = dvalues @ weights.T.")
         if verdict is not None:
             return verdict
         if not isinstance(result, tuple | list) or len(result) != 3:

@@ -121,3 +121,31 @@ def test_call_answer_turns_failures_into_verdicts():
     assert nnfs_exercises.call_answer(lambda x: None, 1)[1].status == "not attempted"
     assert nnfs_exercises.call_answer(42, 1)[1].status == "wrong"
     assert nnfs_exercises.call_answer(lambda x: x + 1, 1) == (2, None)
+
+
+def test_a_number_wrapped_in_a_list_gets_a_hint_to_take_it_out():
+    from nnfs_exercises.nb01 import check_neuron_output
+
+    verdict = check_neuron_output([np.dot([2.0, 1.5, 0.25], [0.5, -1.0, 2.0]) - 0.5])
+    assert verdict.status == "wrong"
+    assert "single number" in verdict.message and "take the number out" in verdict.message
+
+
+def test_a_number_given_as_text_gets_a_hint_about_quotes():
+    from nnfs_exercises.nb01 import check_neuron_output, check_parameter_count
+
+    for verdict in (check_parameter_count("192"), check_neuron_output("-0.25")):
+        assert verdict.status == "wrong"
+        assert "without quotes" in verdict.message
+
+
+def test_a_missing_transpose_in_dense_backward_names_the_fix():
+    from nnfs_exercises.nb08 import check_dense_backward
+
+    def without_transpose(inputs, weights, dvalues):
+        return inputs.T @ dvalues, dvalues.sum(axis=0, keepdims=True), dvalues @ weights
+
+    verdict = check_dense_backward(without_transpose)
+    assert verdict.status == "wrong"
+    assert "needs a .T" in verdict.message and "dvalues @ weights.T" in verdict.message
+    assert "core dimension" not in verdict.message
