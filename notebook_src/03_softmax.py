@@ -265,9 +265,9 @@ for c in [-3.0, 0.0, 10.0, 100.0]:
 # score is negative, so every exponential lies between 0 and 1: there is nothing
 # left to overflow.
 #
-# (The seed notes write this line as
-# `np.exp(inputs - np.max(inputs, axis=1, keepdims=True)`, one closing parenthesis
-# short, which is a `SyntaxError`. Count your brackets: `np.exp(` needs its own `)`.)
+# (Typed by hand, this line is easy to get one bracket short:
+# `np.exp(inputs - np.max(inputs, axis=1, keepdims=True)` is a `SyntaxError`. Count
+# your brackets: `np.exp(` needs its own `)`.)
 
 # %%
 shifted = big_scores - np.max(big_scores, axis=1, keepdims=True)  # (1, 3) - (1, 1)
