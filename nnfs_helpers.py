@@ -2296,7 +2296,7 @@ def _build_model(description):
 
 
 # ---------------------------------------------------------------------------
-# Claims and seed studies: results that hold on any machine (notebook 11)
+# Claims and seed studies: results that hold on any machine (notebooks 07 and 11)
 # ---------------------------------------------------------------------------
 
 
@@ -2308,7 +2308,8 @@ def check_claim(statement, holds):
     depends on the CPU and its maths library. So the notebooks promise no
     digits of a training run; they make claims that hold on any machine and
     for any reasonable seed ("the accuracy is above 0.9"), and check each one
-    right where it is made. Introduced in notebook 11.
+    right where it is made. Introduced in notebook 07; notebook 11 explains why
+    training needs it.
 
     Parameters
     ----------
@@ -2338,7 +2339,8 @@ def seed_study(run, seeds):
     One run is one sample: its starting weights (and data order, and dropout
     masks) come from a seed, and another seed can end somewhere else. A seed
     study repeats the run for several seeds and keeps every result, so that a
-    comparison rests on a spread, not on one draw. Introduced in notebook 11.
+    comparison rests on a spread, not on one draw. Introduced in notebook 07;
+    notebook 11 explains why training needs it.
 
     Parameters
     ----------
