@@ -72,4 +72,4 @@ lint: install
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) test-artifacts site build/site-src build/site-doctrees
+	rm -rf $(VENV) test-artifacts site build/site

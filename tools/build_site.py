@@ -1,8 +1,9 @@
 """Build the course website: ``site/`` from ``README.md`` and ``notebooks/*.ipynb``.
 
 The notebooks are shown as stored, with their outputs and figures: nothing is
-executed. The script lays out a Sphinx source tree in ``build/site-src/``
-(generated, ignored by git) and runs Sphinx (myst-nb, sphinx-book-theme) on it:
+executed. The script lays out a Sphinx source tree in ``build/site/src/``
+(generated, like all of ``build/site/``, and ignored by git), runs Sphinx
+(myst-nb, sphinx-book-theme) on it, and moves the result to ``site/``:
 
 - ``index.md``, the home page: the README's introduction and its contents
   table, whose links to notebooks become links to the notebooks' pages;
@@ -37,8 +38,13 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 NOTEBOOK_DIR = ROOT / "notebooks"
-SOURCE_DIR = ROOT / "build" / "site-src"
-DOCTREE_DIR = ROOT / "build" / "site-doctrees"
+# Everything Sphinx reads and writes on the way lives in build/site/ (ignored);
+# the finished site is moved to site/ at the end.
+BUILD_DIR = ROOT / "build" / "site"
+SOURCE_DIR = BUILD_DIR / "src"
+DOCTREE_DIR = BUILD_DIR / "doctrees"
+# myst-nb also writes a folder beside Sphinx's output one (jupyter_execute/).
+HTML_DIR = BUILD_DIR / "html"
 SITE_DIR = ROOT / "site"
 CONF_FILE = ROOT / "tools" / "site_conf.py"
 CSS_FILE = ROOT / "tools" / "site.css"
@@ -373,24 +379,25 @@ def external_loads(site_dir=SITE_DIR):
 
 
 def build(clean=False):
-    """Lay out the sources, run Sphinx into ``site/`` and check the result offline-safe."""
-    # site/ is always written afresh, so no page of a removed notebook stays;
-    # the sources and the doctree cache are kept unless ``clean``, so only the
-    # pages whose sources changed are read again.
-    for folder in (SOURCE_DIR, DOCTREE_DIR, SITE_DIR) if clean else (SITE_DIR,):
+    """Lay out the sources, run Sphinx, check that no page loads from elsewhere, publish."""
+    # The pages are always written afresh, so no page of a removed notebook
+    # stays; the sources and the doctree cache are kept unless ``clean``, so
+    # only the pages whose sources changed are read again.
+    for folder in (BUILD_DIR, SITE_DIR) if clean else (HTML_DIR, SITE_DIR):
         shutil.rmtree(folder, ignore_errors=True)
     lay_out_sources()
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q",
                "-W", "--keep-going",  # a broken reference or missing image fails
-               "-d", str(DOCTREE_DIR), str(SOURCE_DIR), str(SITE_DIR)]
+               "-d", str(DOCTREE_DIR), str(SOURCE_DIR), str(HTML_DIR)]
     result = subprocess.run(command, cwd=ROOT, check=False)
     if result.returncode:
         raise SystemExit(f"build_site: Sphinx failed (exit {result.returncode}); "
                          "its warnings are above")
-    loads = external_loads()
+    loads = external_loads(HTML_DIR)
     if loads:
         listed = "\n".join(f"  {page}: {url}" for page, url in loads[:20])
         raise SystemExit(f"build_site: pages load files from other hosts:\n{listed}")
+    HTML_DIR.rename(SITE_DIR)
     print(f"build_site: {SITE_DIR.relative_to(ROOT)}/ is ready; "
           "serve it with: python -m http.server -d site")
 
@@ -398,7 +405,7 @@ def build(clean=False):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", action="store_true",
-                        help="delete build/site-src, its caches and site/ first")
+                        help="delete build/site/ (sources and caches) and site/ first")
     build(clean=parser.parse_args(argv).clean)
 
 

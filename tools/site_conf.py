@@ -1,6 +1,6 @@
 """Sphinx configuration of the course website.
 
-``tools/build_site.py`` copies this file to ``build/site-src/conf.py`` beside
+``tools/build_site.py`` copies this file to ``build/site/src/conf.py`` beside
 the pages it generates, and runs Sphinx there. Everything the site needs is
 served from the site itself: MathJax is copied from a PyPI package into
 ``_static/mathjax``, and nothing is loaded from a CDN (no ipywidgets or
