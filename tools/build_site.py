@@ -90,6 +90,7 @@ CONTENTS_HEADING = "Contents"
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)|<img\b[^>]*\bsrc=[\"']([^\"']+)")
 # tqdm's text fallback, e.g. "training:   0%|          | 0/10000 [00:00<?, ?it/s]".
 PROGRESS_BAR = re.compile(r"\d+%\|.*\|\s*\d+/\d+")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -181,40 +182,57 @@ def shift_headings(markdown, top_level, title=None):
     return "\n".join(lines) + "\n"
 
 
-def rewrite_links(markdown, anchors, source_pages):
-    """Point the README's links at the site's pages.
+def rewrite_links(markdown, source_pages, base=ROOT, anchors=None):
+    """Point the links of a README excerpt or a notebook's Markdown at the site's pages.
 
     Parameters
     ----------
     markdown : str
-        A README excerpt for a page at the root of the site.
-    anchors : dict of str to str
-        Heading anchor -> the page (``name.md`` or ``name.md#anchor``) showing it.
+        The text; code blocks are left alone.
     source_pages : dict of str to str
         Repository file linked to (filled in here) -> the page that shows it.
+    base : Path
+        The folder the text's relative links start from: the project for the
+        README (whose pages sit at the site's root), ``notebooks/`` for a notebook.
+    anchors : dict of str to str or None
+        For the README: heading anchor -> the page (``name.md`` or
+        ``name.md#anchor``) showing that section. None leaves ``#anchor``
+        links as they are (a notebook's links to its own headings).
 
     Returns
     -------
     str
-        The excerpt with links to notebooks, to README sections and to
-        repository files pointed at the site's pages. A link to a README
-        section the site does not show keeps its text and loses the link.
+        The text with links to notebooks, the README, README sections and
+        other repository files pointed at the site's pages. A link to a README
+        section the site does not show keeps its text and loses the link. A
+        link to a file that does not exist is left for Sphinx to report (the
+        build fails).
     """
+    to_root = "" if base == ROOT else "../"
+
     def replace(match):
         text, target = match.groups()
         if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
             return match.group(0)  # http:, mailto:, ... left as they are
         if target.startswith("#"):
+            if anchors is None:
+                return match.group(0)
             page = anchors.get(target[1:])
             return f"[{text}]({page})" if page else text
-        path = target.split("#")[0]
-        if re.fullmatch(r"notebooks/\d\d_\w+\.ipynb", path):
-            return f"[{text}]({target})"
-        if (ROOT / path).is_file():
-            page = "source/" + re.sub(r"[^\w.-]", "_", path).replace(".", "_") + ".md"
-            source_pages[path] = page
-            return f"[{text}]({page})"
-        return text
+        path, _, fragment = target.partition("#")
+        resolved = (base / path).resolve()
+        if not resolved.is_file() or not resolved.is_relative_to(ROOT):
+            return match.group(0)
+        relative = resolved.relative_to(ROOT).as_posix()
+        anchor = f"#{fragment}" if fragment else ""
+        if re.fullmatch(r"notebooks/\d\d_\w+\.ipynb", relative):
+            if base == NOTEBOOK_DIR:
+                return f"[{text}]({resolved.name}{anchor})"
+            return f"[{text}]({to_root}{relative}{anchor})"
+        if relative == README.name:
+            return f"[{text}]({to_root}index.md)"
+        page = source_pages.setdefault(relative, source_page_name(relative))
+        return f"[{text}]({to_root}{page})"
 
     lines = markdown.splitlines()
     for index, line in outside_fences(lines):
@@ -222,13 +240,30 @@ def rewrite_links(markdown, anchors, source_pages):
     return "\n".join(lines) + "\n"
 
 
+def local_images(markdown, base):
+    """Return the repository files (relative to the project) that ``markdown`` shows as images."""
+    found = []
+    for match in IMAGE.finditer(markdown):
+        target = (match.group(1) or match.group(2)).partition("#")[0]
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or not target:
+            continue  # http:, data:, attachment: ...
+        resolved = (base / target).resolve()
+        if resolved.is_file() and resolved.is_relative_to(ROOT):
+            found.append(resolved.relative_to(ROOT).as_posix())
+    return found
+
+
 # ---------------------------------------------------------------------------
 # Pages
 # ---------------------------------------------------------------------------
 
 
-def readme_pages(readme):
-    """Return ``{file name: Markdown}`` for the home page and the README's pages."""
+def readme_pages(readme, source_pages):
+    """Return ``{file name: Markdown}`` for the README's pages, the home page first.
+
+    The home page (``index.md``) still lacks its toctrees: ``lay_out_sources``
+    adds them once every page is known.
+    """
     anchors = {}
     excerpts = {}
     for page in README_PAGES:
@@ -237,19 +272,11 @@ def readme_pages(readme):
         for position, (_, _, title) in enumerate(headings(excerpt)):
             anchors[slugify(title)] = f"{page.name}.md" + (
                 f"#{slugify(title)}" if position else "")
-    source_pages = {}
-    pages = {}
+    home = preamble(readme) + "\n" + section(readme, CONTENTS_HEADING)
+    pages = {"index.md": rewrite_links(home, source_pages, anchors=anchors)}
     for page in README_PAGES:
         text = shift_headings(excerpts[page], 1, page.title)
-        pages[f"{page.name}.md"] = rewrite_links(text, anchors, source_pages)
-    home = preamble(readme) + "\n" + section(readme, CONTENTS_HEADING)
-    home = rewrite_links(home, anchors, source_pages)
-    for path, page in source_pages.items():
-        pages[page] = source_page(path)
-    notebooks = [f"notebooks/{path.stem}" for path in sorted(NOTEBOOK_DIR.glob("*.ipynb"))]
-    reference = [page.name for page in README_PAGES]
-    reference += [page.removesuffix(".md") for page in source_pages.values()]
-    pages["index.md"] = home + toctree("The course", notebooks) + toctree("Reference", reference)
+        pages[f"{page.name}.md"] = rewrite_links(text, source_pages, anchors=anchors)
     return pages
 
 
@@ -259,10 +286,15 @@ def toctree(caption, entries):
     return "\n".join(lines + entries + ["```", ""])
 
 
+def source_page_name(path):
+    """The page showing repository file ``path``: ``tools/x.py`` -> ``source/tools_x_py.md``."""
+    return "source/" + re.sub(r"[^\w-]", "_", path) + ".md"
+
+
 def source_page(path):
     """A page showing repository file ``path``, with a link to download it."""
     language = "python" if path.endswith(".py") else "text"
-    return (f"# {Path(path).name}\n\n"
+    return (f"# {path}\n\n"
             f"The course's `{path}`, as it is in the course's files. "
             f"{{download}}`Download it <../{FILES}/{path}>`.\n\n"
             f"```{{literalinclude}} ../{FILES}/{path}\n:language: {language}\n```\n")
@@ -279,19 +311,24 @@ def download_cell(path):
         "```")
 
 
-def site_notebook(path):
+def site_notebook(path, source_pages, images):
     """Return notebook ``path`` as its page shows it (the download is the stored one).
 
     Unchanged: every cell, output and figure. Added: the download box after
-    the first cell (title and goal). Left out: progress-bar widgets, whose text
-    fallback shows a bar at 0 % although the run finished, and the widgets'
-    saved state, which only a live kernel could use.
+    the first cell (title and goal). Changed: links to repository files point
+    at the site's pages for them (``source_pages``, filled in here), and the
+    repository images the Markdown shows are listed in ``images``. Left out:
+    progress-bar widgets, whose text fallback shows a bar at 0 % although the
+    run finished, and the widgets' saved state, which only a live kernel could use.
     """
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = [output for output in cell.outputs if not is_progress_bar(output)]
+        elif cell.cell_type == "markdown":
+            cell.source = rewrite_links(cell.source, source_pages, base=path.parent).rstrip("\n")
+            images.extend(local_images(cell.source, path.parent))
     nb.cells.insert(1, download_cell(path))
     for cell in nb.cells:
         cell.pop("id", None)  # ids were only unique before the insertion
@@ -344,15 +381,24 @@ def copy_mathjax(static):
 def lay_out_sources(source_dir=SOURCE_DIR):
     """Write the Sphinx source tree; remove what is left from an earlier build."""
     readme = README.read_text(encoding="utf-8")
-    wanted = {}
-    for name, text in readme_pages(readme).items():
-        wanted[name] = text
-    for path in sorted(NOTEBOOK_DIR.glob("*.ipynb")):
-        wanted[f"notebooks/{path.name}"] = site_notebook(path)
+    source_pages = {}  # repository file -> its page, for every file a page links to
+    images = []  # repository images the pages show, relative to the project
+    wanted = readme_pages(readme, source_pages)
+    for text in wanted.values():
+        images.extend(local_images(text, ROOT))
+    notebooks = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+    for path in notebooks:
+        wanted[f"notebooks/{path.name}"] = site_notebook(path, source_pages, images)
         wanted[f"{FILES}/notebooks/{path.name}"] = path.read_bytes()
-    for page in [name for name in wanted if name.startswith("source/")]:
-        relative = re.search(rf"\.\./{FILES}/(\S+?)>", wanted[page]).group(1)
+    for relative, page in source_pages.items():
+        wanted[page] = source_page(relative)
         wanted[f"{FILES}/{relative}"] = (ROOT / relative).read_bytes()
+    for relative in images:  # at the same place relative to the pages as in the project
+        wanted[relative] = (ROOT / relative).read_bytes()
+    reference = [page.name for page in README_PAGES]
+    reference += sorted(page.removesuffix(".md") for page in source_pages.values())
+    wanted["index.md"] += (toctree("The course", [f"notebooks/{path.stem}" for path in notebooks])
+                           + toctree("Reference", reference))
     wanted["conf.py"] = CONF_FILE.read_bytes()
     wanted["_static/course.css"] = CSS_FILE.read_bytes()
     wanted["_static/favicon.svg"] = FAVICON_FILE.read_bytes()

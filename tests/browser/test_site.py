@@ -171,11 +171,25 @@ def test_readme_links_point_at_site_pages():
     build_site = _build_module()
     sources = {}
     text = ("[A](notebooks/01_dense_layer.ipynb) [B](#shown) [C](#not-shown) "
-            "[D](nnfs_helpers.py) [E](https://example.org/) [F](no_such_file.txt)\n")
-    assert build_site.rewrite_links(text, {"shown": "page.md#shown"}, sources) == (
+            "[D](nnfs_helpers.py) [E](https://example.org/) [F](no_such_file.txt)\n"
+            "```\n[G](nnfs_helpers.py)\n```\n")
+    assert build_site.rewrite_links(text, sources, anchors={"shown": "page.md#shown"}) == (
         "[A](notebooks/01_dense_layer.ipynb) [B](page.md#shown) C "
-        "[D](source/nnfs_helpers_py.md) [E](https://example.org/) F\n")
+        "[D](source/nnfs_helpers_py.md) [E](https://example.org/) [F](no_such_file.txt)\n"
+        "```\n[G](nnfs_helpers.py)\n```\n")
     assert sources == {"nnfs_helpers.py": "source/nnfs_helpers_py.md"}
+
+
+def test_notebook_links_point_at_site_pages():
+    build_site = _build_module()
+    sources = {}
+    text = ("[A](02_relu.ipynb#why) [B](../nnfs_helpers.py) [C](../README.md) [D](#a-heading)\n"
+            "![E](../tools/site_favicon.svg)\n")
+    base = ROOT / "notebooks"
+    assert build_site.rewrite_links(text, sources, base=base) == (
+        "[A](02_relu.ipynb#why) [B](../source/nnfs_helpers_py.md) [C](../index.md) "
+        "[D](#a-heading)\n![E](../tools/site_favicon.svg)\n")
+    assert build_site.local_images(text, base) == ["tools/site_favicon.svg"]
 
 
 # ---------------------------------------------------------------------------
