@@ -49,6 +49,7 @@ SITE_DIR = ROOT / "site"
 CONF_FILE = ROOT / "tools" / "site_conf.py"
 CSS_FILE = ROOT / "tools" / "site.css"
 FAVICON_FILE = ROOT / "tools" / "site_favicon.svg"
+JS_FILE = ROOT / "tools" / "site.js"
 
 # Files the pages link to or offer for download, kept out of Sphinx's sources.
 FILES = "_files"
@@ -402,6 +403,7 @@ def lay_out_sources(source_dir=SOURCE_DIR):
     wanted["conf.py"] = CONF_FILE.read_bytes()
     wanted["_static/course.css"] = CSS_FILE.read_bytes()
     wanted["_static/favicon.svg"] = FAVICON_FILE.read_bytes()
+    wanted["_static/course.js"] = JS_FILE.read_bytes()
     for name, content in wanted.items():
         write_if_changed(source_dir / name, content)
     for path in sorted(source_dir.rglob("*"), reverse=True):

@@ -36,6 +36,8 @@ mathjax_path = "mathjax/tex-chtml.js"
 exclude_patterns = ["_files", "**.ipynb_checkpoints"]
 html_static_path = ["_static"]
 html_css_files = ["course.css"]
+# Makes the sidebar buttons work (see the file).
+html_js_files = ["course.js"]
 # The download links point at the original notebooks, not at Sphinx's copies.
 html_copy_source = False
 html_show_sourcelink = False

@@ -12,12 +12,14 @@ site`` runs it) from the notebooks as stored, then checked two ways:
   (1280x800) and a phone (390x844) viewport shows no console error, requests
   nothing from another host (every request is intercepted), renders its maths,
   loads every image and fits the screen's width; every link between pages (and
-  to an anchor) resolves; searching for "softmax" finds notebook 03.
+  to an anchor) resolves; on a phone the sidebar button opens the course's
+  contents as a menu; searching for "softmax" finds notebook 03.
 
-Screenshots of notebook 03 and of the home page at both viewports go to
-``test-artifacts/site/``. Without the site's tools (``make site`` installs
-them) or without Chromium the tests are skipped, unless NNFS_REQUIRE_BROWSER=1
-(set by ``.ci/run``), which makes that a failure.
+Screenshots of notebook 03 and of the home page at both viewports (the top of
+the page, the first figure, and the phone's menu) go to ``test-artifacts/site/``.
+Without the site's tools (``make site`` installs them) or without Chromium the
+tests are skipped, unless NNFS_REQUIRE_BROWSER=1 (set by ``.ci/run``), which
+makes that a failure.
 """
 
 import functools
@@ -371,6 +373,17 @@ def _screenshots(context, site_url, name, viewport):
             figure.scroll_into_view_if_needed()
             page.wait_for_timeout(300)  # the theme's header settles after a scroll
             page.screenshot(path=str(ARTIFACTS / f"{stem}-figure-{viewport}.png"))
+        if viewport == "phone":
+            # The sidebar is a menu behind a button; it lists the whole course.
+            page.evaluate("() => window.scrollTo(0, 0)")
+            page.locator("button.primary-toggle:visible").first.click()
+            menu = page.locator("#pst-primary-sidebar-modal nav.bd-docs-nav")
+            menu.wait_for(state="visible")
+            for path in NOTEBOOKS:
+                assert menu.locator(f"a[href$='{path.stem}.html']").count() or \
+                    name.endswith(f"{path.stem}.html"), f"phone menu misses {path.stem}"
+            page.wait_for_timeout(300)  # the menu slides in
+            page.screenshot(path=str(ARTIFACTS / f"{stem}-menu-{viewport}.png"))
     finally:
         page.close()
 
