@@ -20,8 +20,8 @@ stylesheet, image or frame from another host; one found fails the build.
 
 Run it as ``make site`` (which installs ``requirements-site.txt`` first), or
 ``.venv/bin/python tools/build_site.py``; serve the result with
-``python -m http.server -d site``. Files are rewritten only when their content
-changes, so Sphinx rebuilds only the pages that changed.
+``python -m http.server -d site --bind 127.0.0.1``. Sources are rewritten only
+when their content changes, so Sphinx reads again only the pages that changed.
 """
 
 import argparse
@@ -446,11 +446,12 @@ def build(clean=False):
         listed = "\n".join(f"  {page}: {url}" for page, url in loads[:20])
         raise SystemExit(f"build_site: pages load files from other hosts:\n{listed}")
     HTML_DIR.rename(SITE_DIR)
-    print(f"build_site: {SITE_DIR.relative_to(ROOT)}/ is ready; "
-          "serve it with: python -m http.server -d site")
+    print(f"build_site: {SITE_DIR.relative_to(ROOT)}/ is ready; serve it with: "
+          "python -m http.server -d site --bind 127.0.0.1")
 
 
 def main(argv=None):
+    """Build the site; ``--clean`` starts from nothing."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", action="store_true",
                         help="delete build/site/ (sources and caches) and site/ first")
