@@ -16,8 +16,9 @@ OTHER_CPU = $(shell $(PYTHON) tools/other_cpu.py)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.site-installed
 
-.PHONY: install lab test test-other-cpu notebooks bench lint clean
+.PHONY: install lab test test-other-cpu notebooks bench site lint clean
 
 install: $(STAMP)
 
@@ -25,6 +26,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
+
+# The website's tools (Sphinx, myst-nb, the book theme, MathJax), on top.
+$(SITE_STAMP): requirements-site.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-site.txt
+	touch $(SITE_STAMP)
 
 # JupyterLab on this machine only (127.0.0.1), with token authentication on:
 # open the link with the token that it prints. Jupyter refuses to run as root
@@ -35,8 +41,9 @@ lab: install
 		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Lint, then everything pytest collects: unit tests, the browser tests (skipped,
-# with a note, when Chromium is missing), and nbval over every notebook.
-test: install
+# with a note, when Chromium is missing), and nbval over every notebook. The
+# site tests build the website first, so its tools are installed too.
+test: install $(SITE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -56,8 +63,13 @@ notebooks: install
 bench: install
 	$(BIN)/python benchmarks/bench_training.py
 
+# The course as a static website in site/, from README.md and the notebooks as
+# stored (nothing is executed); serve it with `python -m http.server -d site`.
+site: install $(SITE_STAMP)
+	$(BIN)/python tools/build_site.py
+
 lint: install
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) test-artifacts
+	rm -rf $(VENV) test-artifacts site build/site
