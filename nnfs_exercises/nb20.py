@@ -76,7 +76,7 @@ def _reference_history():
     X, X_val = X.astype(np.float32), X_val.astype(np.float32)  # as in the notebook
     rng = np.random.default_rng(0)
     model = Model([DenseLayer(2, 32, rng=rng), ReLU(), DenseLayer(32, 3, rng=rng)],
-                  SoftmaxCrossEntropy(), Adam(learning_rate=0.05))
+                  SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-3))
     return model.fit(X, y, epochs=200, batch_size=64, shuffle=True, rng=0,
                      validation_data=(X_val, y_val), progress=False)
 
@@ -97,8 +97,10 @@ def check_trained_model(model):
     if type(model.loss).__name__ != "SoftmaxCrossEntropy":
         return wrong(f"the loss should be SoftmaxCrossEntropy(), got {model.loss!r}.")
     optimizer = model.optimizer
-    if type(optimizer).__name__ != "Adam" or optimizer.learning_rate != 0.05:
-        return wrong(f"the optimizer should be Adam(learning_rate=0.05), got {optimizer!r}.")
+    if (type(optimizer).__name__ != "Adam" or optimizer.learning_rate != 0.05
+            or optimizer.decay != 1e-3):
+        return wrong(f"the optimizer should be Adam(learning_rate=0.05, decay=1e-3), "
+                     f"got {optimizer!r}.")
     history = model.history
     if not history:
         return wrong("the model has no history: train it with my_model.fit(...).")

@@ -298,12 +298,38 @@ print("dead neurons:", dead, "->", dead.sum(), "dead")
 # %% [markdown]
 # Neuron 2's weights are about 0.01 in size, so its weighted sums without the bias are
 # a few hundredths; a bias of -1 drowns them, and the neuron's output is 0 for the whole
-# batch. A neuron whose weights point away from all the data is dead in the same way,
-# with any bias. A zero output for *some* samples is healthy; only a zero for *all*
-# of them is a dead neuron.
+# batch. A zero output for *some* samples is healthy; only a zero for *all* of them is a
+# dead neuron.
 
 # %%
 layer.biases[0, 2] = 0.0  # bring neuron 2 back for the rest of the notebook
+
+# %% [markdown]
+# The other way to die is weights that point away from all the data, so that
+# `inputs @ weights` is negative for every sample. Then a zero or negative bias keeps
+# the neuron silent, but not *any* bias: the neuron fires for a sample whenever the bias
+# is larger than minus that sample's `inputs @ weights`, so a large enough positive bias
+# brings it back. Six samples with two positive features (think of pixel brightness,
+# never negative) and a neuron with weights `[-1, -1]`, which points away from all of
+# them:
+
+# %%
+points = np.array([[0.2, 0.1], [0.5, 0.3], [0.9, 0.2],
+                   [0.4, 0.8], [1.0, 1.0], [0.1, 0.6]])  # (6, 2), all positive
+away = DenseLayer(2, 1, rng=SEED)  # its weights are replaced next
+away.weights[:] = [[-1.0], [-1.0]]  # (2, 1): every weighted sum is -(x1 + x2) < 0
+print("inputs @ weights:", (points @ away.weights)[:, 0])
+for bias in [0.0, 1.0, 2.5]:
+    away.biases[:] = bias
+    fires = ReLU().forward(away.forward(points))[:, 0] > 0  # (6, 1) -> (6,)
+    print(f"bias {bias}: fires for {fires.sum()} of {len(points)} samples")
+
+# %% [markdown]
+# With a bias of 0 the neuron is dead; a bias of 1 revives it for the three samples
+# closest to its line, and 2.5, more than the largest `x1 + x2` (2.0), for all of them.
+# So a dead neuron is a matter of weights *and* bias together. Training could move the
+# bias up, but only through a gradient, and a dead neuron's gradient is 0 (notebook 08):
+# a neuron that dies during training usually stays dead.
 
 # %% [markdown]
 # ## How ReLU neurons bend lines

@@ -317,20 +317,39 @@ axes[0].set_ylabel("loss of each sample")
 plt.tight_layout()
 plt.show()
 
+mean_right, mean_wrong = {}, {}
 for c in [0.1, 30.0]:
     loss_function.forward(scaled_outputs(c), y)
     sample_losses = loss_function.sample_losses
-    print(f"c = {c:4}: mean loss of the right samples {sample_losses[hits].mean():.4f}, "
-          f"of the wrong ones {sample_losses[~hits].mean():.4f}, "
+    mean_right[c], mean_wrong[c] = sample_losses[hits].mean(), sample_losses[~hits].mean()
+    print(f"c = {c:4}: mean loss of the right samples {mean_right[c]:.4f}, "
+          f"of the wrong ones {mean_wrong[c]:.4f}, "
           f"largest {sample_losses.max():.4f}")
 
 # %% [markdown]
 # Hesitant, every sample costs close to $\ln 3 \approx 1.10$, right or wrong. Confident,
 # the right samples become almost free, but the wrong ones now put almost no probability
 # on their correct class and cost several times more; the row of dots at the top is the
-# clip of notebook 05, $-\log(10^{-7}) \approx 16.12$. This network is wrong more often
-# than right (accuracy 0.4367), so confidence hurts it on balance: with the same
-# predictions, the loss rises from 1.10 to over 3.
+# clip of notebook 05, $-\log(10^{-7}) \approx 16.12$. With the same predictions, the
+# loss rises from 1.10 to over 3.
+#
+# Being wrong more often than right (accuracy 0.4367) is not what makes confidence
+# hurt, though. Going confident saves about 0.65 on each right sample (1.09 down to 0.44)
+# but adds about 4.55 on each wrong one (1.11 up to 5.65). So confidence pays only if
+# right samples outnumber wrong ones by more than 4.55 to 0.65, about seven to one. With
+# these per-sample costs, the accuracy at which the two mean losses are equal is:
+
+# %%
+gain_if_right = mean_right[0.1] - mean_right[30.0]  # loss saved on each right sample
+cost_if_wrong = mean_wrong[30.0] - mean_wrong[0.1]  # loss added on each wrong sample
+break_even = cost_if_wrong / (cost_if_wrong + gain_if_right)  # a * gain = (1 - a) * cost
+print(f"saved per right sample {gain_if_right:.2f}, added per wrong one {cost_if_wrong:.2f}")
+print(f"confidence lowers the loss only above an accuracy of {break_even:.1%}")
+
+# %% [markdown]
+# That is 87.5 %, twice this network's accuracy: with costs like these, even a network that
+# is right on 80 % of the points would be hurt by confidence. (Another network makes
+# other mistakes, with other costs, and has its own break-even.)
 #
 # This is the difference in a nutshell: **accuracy counts right answers, the loss also
 # grades how sure the network was.** A confident mistake is punished, a hesitant right

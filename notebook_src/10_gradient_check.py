@@ -24,6 +24,7 @@ import numpy as np
 from nnfs_helpers import (
     ReLU,
     SoftmaxCrossEntropy,
+    check_claim,
     check_dvalues,
     check_hyperparameter,
     check_inputs,
@@ -48,14 +49,21 @@ rng = np.random.default_rng(SEED)
 # $\frac{f(x + h) - f(x)}{h}$ is off by an amount proportional to $h$; the **centred**
 # difference $\frac{f(x + h) - f(x - h)}{2h}$, which `numerical_gradient` uses, is off by
 # an amount proportional to $h^2$, far smaller. For $f(x) = e^x$ at $x = 1$ (whose
-# derivative is $e^x$ itself) with $h = 10^{-5}$:
+# derivative is $e^x$ itself), with two sizes of $h$:
 
 # %%
-x, h = 1.0, 1e-5
-one_sided = (np.exp(x + h) - np.exp(x)) / h
-centred = (np.exp(x + h) - np.exp(x - h)) / (2 * h)
-print(f"one-sided error: {abs(one_sided - np.exp(x)):.1e}")
-print(f"centred error:   {abs(centred - np.exp(x)):.1e}")
+x = 1.0
+for h in [1e-3, 1e-4]:
+    one_sided = (np.exp(x + h) - np.exp(x)) / h
+    centred = (np.exp(x + h) - np.exp(x - h)) / (2 * h)
+    print(f"h = {h:.0e}: one-sided error {abs(one_sided - np.exp(x)):.1e}, "
+          f"centred error {abs(centred - np.exp(x)):.1e}")
+
+# %% [markdown]
+# Ten times smaller $h$: the one-sided error shrinks ten times, the centred one a hundred
+# times. At $h = 10^{-5}$, the nudge `numerical_gradient` uses, the centred error of the
+# formula is below $10^{-10}$, about as small as the rounding of float64 arithmetic lets
+# a difference quotient be (notebook 07 showed that trade-off).
 
 # %% [markdown]
 # ## Relative error: comparing at any scale
@@ -144,6 +152,9 @@ def numerical_loss_gradient(scores, labels):
                               scores.copy())
 
 
+# %% tags=["nbval-ignore-output"]
+# output not compared: the digits of a correct gradient's error are rounding noise, which
+# differs from one CPU to the next; the claims checked below hold on any machine.
 loss_function = SoftmaxCrossEntropy()
 loss_function.forward(scores, labels)
 correct_error = relative_error(loss_function.backward(), numerical_loss_gradient(scores, labels))
@@ -178,18 +189,32 @@ class FixedBatchSize(SoftmaxCrossEntropy):
 
 
 numerical = numerical_loss_gradient(scores, labels)  # the same for all: the loss is right
+bug_errors = {}
 for buggy in [ForgetsTheMean(), FixedBatchSize()]:
     buggy.forward(scores, labels)
+    bug_errors[type(buggy).__name__] = relative_error(buggy.backward(), numerical)
     print(f"{type(buggy).__name__:>15}: relative error "
-          f"{relative_error(buggy.backward(), numerical):.1e}")
+          f"{bug_errors[type(buggy).__name__]:.1e}")
 
 # %% [markdown]
-# A correct gradient lands near $10^{-10}$, far below $10^{-7}$: that is as accurate as
-# the numerical estimate itself. Forgetting the mean makes the gradient 30 times too
-# large, and its relative error, 0.94, is close to the largest possible value, 1. The
-# batch-size bug makes the gradient only about 6% too small (30/32), and still shows up
-# as $3 \times 10^{-2}$, eight orders of magnitude above a correct gradient. The gap
-# between right and wrong is huge, which is what makes gradient checking so useful.
+# The correct gradient's error is rounding noise: its digits differ from one computer to
+# the next (yours may not match the ones printed above), but it always lands far below
+# $10^{-7}$, around $10^{-10}$, which is as accurate as the numerical estimate itself.
+# Forgetting the mean makes the gradient 30 times too large, and its relative error, 0.94,
+# is close to the largest possible value, 1. The batch-size bug makes the gradient only
+# about 6% too small (30/32), and still shows up as $3 \times 10^{-2}$, more than a
+# million times the error of the correct gradient. The gap between right and wrong is
+# huge, which is what makes gradient checking so useful.
+#
+# `check_claim` (from `nnfs_helpers`) prints a claim the text makes with a ✓ after
+# checking it on the numbers just computed, and stops with an error if it does not hold:
+# where the digits depend on your computer, the claims are what this notebook promises.
+
+# %%
+check_claim("the correct gradient's relative error lies between 1e-12 and 1e-8 "
+            "(around 1e-10)", 1e-12 < correct_error < 1e-8)
+check_claim("both bugs give errors over a million times larger than the correct gradient",
+            min(bug_errors.values()) > 1e6 * correct_error)
 
 # %% [markdown]
 # ## Checking every parameter of a network
@@ -441,8 +466,17 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
 # spiral. Two choices keep the check clean, and the section on kinks below explains why:
 # weights of a realistic size for a trained network (`weight_scale=1.0` instead of the
 # tiny 0.01 of a fresh one) and small random biases instead of zeros.
+#
+# The tables below print an error below $10^{-8}$ as `< 1e-8`: its digits would be
+# rounding noise, different on every computer, and only its size matters. Errors above
+# that come from the formula (a bug, a kink) and are printed in full.
 
 # %%
+def show_error(error):
+    """A relative error for printing: its digits, or '< 1e-8' where they are only noise."""
+    return f"{error:.1e}" if error >= 1e-8 else "< 1e-8"
+
+
 X, y = spiral_data(samples=100, classes=3, seed=SEED)  # (300, 2), (300,)
 
 
@@ -461,7 +495,7 @@ small_network = make_network(4)
 print(small_network)
 for name, error in gradient_check(small_network, SoftmaxCrossEntropy(), X_small,
                                   y_small).items():
-    print(f"{name:>18}: {error:.1e}")
+    print(f"{name:>18}: {show_error(error)}")
 
 # %% [markdown]
 # All four arrays are correct. The table also tells you *where* a bug is. Here is a
@@ -481,7 +515,7 @@ buggy_network[1] = ReLUWithoutMask()
 print(buggy_network)
 for name, error in gradient_check(buggy_network, SoftmaxCrossEntropy(), X_small,
                                   y_small).items():
-    print(f"{name:>18}: {error:.1e}")
+    print(f"{name:>18}: {show_error(error)}")
 
 # %% [markdown]
 # The second dense layer (`layers[2]`) is still correct: its gradients are computed
@@ -510,11 +544,11 @@ print(f"ReLU input of sample 0, neuron 2: {kink_z:.1e}")
 
 for name, error in gradient_check(kink_network, SoftmaxCrossEntropy(), X_small,
                                   y_small).items():
-    print(f"{name:>18}: {error:.1e}")
+    print(f"{name:>18}: {show_error(error)}")
 
 # %% [markdown]
 # The backward pass is exactly the same correct code as before, yet the first layer's
-# errors jump from about $10^{-11}$ to $10^{-3}$ and $10^{-2}$: correct code that looks
+# errors jump from below $10^{-8}$ to $10^{-3}$ and $10^{-2}$: correct code that looks
 # like a bug. Nudging that bias by $\pm h$ moves the ReLU input across the kink (and so
 # does nudging the weights, which move it by $h$ times the sample's inputs). A picture
 # of ReLU around that point shows why:
@@ -552,13 +586,31 @@ plt.show()
 #   inputs within reach of a nudge. A nudge of $h$ to a bias moves $z$ by $h$; a nudge to
 #   a weight moves it by $h \cdot |x|$.
 # - **Use a smaller $h$** when the closest input is small but not zero. Too small an $h$
-#   brings rounding errors back, so the error rises again slowly:
+#   brings rounding errors back, so the error rises again. Here the digits of the small
+#   errors are the point, so they are printed in full; they differ from computer to
+#   computer, and the claims below them do not:
 
 # %%
 print(f"ReLU inputs closer to 0 than h: {np.sum(np.abs(kink_network[0].output) < 1e-5)}")
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: below 1e-8 the digits are rounding noise, which differs between CPUs.
+worst_by_h = {}
 for h in [1e-5, 1e-6, 1e-7, 1e-8]:
     errors = gradient_check(kink_network, SoftmaxCrossEntropy(), X_small, y_small, h=h)
-    print(f"h = {h:.0e}: worst relative error {max(errors.values()):.1e}")
+    worst_by_h[h] = max(errors.values())
+    print(f"h = {h:.0e}: worst relative error {worst_by_h[h]:.1e}")
+
+# %% [markdown]
+# With $h = 10^{-6}$ no nudge reaches the kink any more (it sits at $3 \times 10^{-6}$)
+# and the check is clean again; each further step down in $h$ makes the rounding noise
+# larger.
+
+# %%
+check_claim("h = 1e-5 crosses the kink: worst error above 1e-3", worst_by_h[1e-5] > 1e-3)
+check_claim("h = 1e-6 gives a clean check: worst error below 1e-8", worst_by_h[1e-6] < 1e-8)
+check_claim("h = 1e-8 gives a worst error over 10 times that of h = 1e-6 (rounding)",
+            worst_by_h[1e-8] > 10 * worst_by_h[1e-6])
 
 # %% [markdown]
 # - **Check where there are no kinks.** Use few samples (fewer ReLU inputs that could be
@@ -582,7 +634,8 @@ print("their ReLU inputs are all exactly 0:", np.all(fresh_layer.forward(X[origi
 # by $2h$ magnifies to about $10^{-2}$ in the gradient. Here is the same small network
 # in float32, with `numerical_gradient` called by hand:
 
-# %%
+# %% tags=["nbval-ignore-output"]
+# output not compared: in float32 these errors are rounding, which differs between CPUs.
 network32 = make_network(4)
 for layer in network32[::2]:
     layer.weights = layer.weights.astype(np.float32)
@@ -602,17 +655,23 @@ forward_loss32()
 dvalues = loss_function.backward()
 for layer in reversed(network32):
     dvalues = layer.backward(dvalues)
+errors32 = []
 for index in (0, 2):
     for name, value, gradient in network32[index].parameters():
         numerical = numerical_gradient(forward_loss32, value)
-        print(f"layers[{index}].{name} ({value.dtype}): relative error "
-              f"{relative_error(gradient, numerical):.1e}")
+        errors32.append(relative_error(gradient, numerical))
+        print(f"layers[{index}].{name} ({value.dtype}): relative error {errors32[-1]:.1e}")
+
+# %%
+check_claim("every float32 error lies between 1e-4 and 1e-1, in the 'look closer' or "
+            "'wrong' rows of the table", bool(all(1e-4 < error < 1e-1 for error in errors32)))
 
 # %% [markdown]
-# Errors between $10^{-3}$ and $10^{-2}$ for a correct backward pass: in float32 a
-# gradient check cannot tell right from wrong. (Training in float32 is fine; only the *check* needs
-# float64.) So `gradient_check` refuses float32 parameters with a clear message instead
-# of returning numbers that look like a bug:
+# Errors of around $10^{-3}$ to $10^{-2}$ for a correct backward pass (their digits
+# change from computer to computer, since they are pure rounding): in float32 a gradient
+# check cannot tell right from wrong. (Training in float32 is fine; only the *check*
+# needs float64.) So `gradient_check` refuses float32 parameters with a clear message
+# instead of returning numbers that look like a bug:
 
 # %% tags=["raises-exception"]
 gradient_check(network32, SoftmaxCrossEntropy(), X32, y_small)
@@ -644,12 +703,13 @@ print(f"closest ReLU input to 0: {closest:.1e}; largest move of a nudge: {larges
 print()
 print(f"{'parameter':>18} {'shape':>9} {'relative error':>15}")
 for name, error in errors.items():
-    print(f"{name:>18} {str(shapes[name]):>9} {error:15.1e}")
+    print(f"{name:>18} {str(shapes[name]):>9} {show_error(error):>15}")
 print(f"all below 1e-7: {max(errors.values()) < 1e-7}")
 
 # %% [markdown]
-# Every parameter array agrees with its numerical gradient to about ten digits. The
-# backward passes of notebooks 08 and 09 are right, and notebook 11 can use them to train.
+# Every parameter array is below $10^{-8}$: it agrees with its numerical gradient as
+# closely as rounding lets us see. The backward passes of notebooks 08 and 09 are right,
+# and notebook 11 can use them to train.
 
 # %% [markdown]
 # ## Summary
@@ -657,7 +717,8 @@ print(f"all below 1e-7: {max(errors.values()) < 1e-7}")
 # - Compare analytic and numerical gradients with the **relative error**
 #   $|a - n| / (|a| + |n|)$ (vector norms for arrays), which means the same at every
 #   scale; the absolute error does not.
-# - In float64, a correct gradient gives about $10^{-10}$, below $10^{-7}$ is fine,
+# - In float64, a correct gradient gives about $10^{-10}$ (rounding noise, whose digits
+#   differ between computers), below $10^{-7}$ is fine,
 #   $10^{-4}$ to $10^{-2}$ calls for a closer look, and above $10^{-2}$ is a bug.
 # - `DenseLayer.parameters()` lists `(name, value, gradient)`; `gradient_check` uses it
 #   to check every parameter array of a network, and the first wrong array, counting from

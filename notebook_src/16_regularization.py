@@ -2,8 +2,8 @@
 # # 16 · L1 and L2 regularisation: a price on large weights
 #
 # **Goal:** make large weights cost something, so the network prefers simple, smooth
-# boundaries over ones that chase single noisy points, and see the validation gap of
-# notebook 15 shrink.
+# boundaries over ones that chase single noisy points, and see the climbing validation
+# loss of notebook 15 level off.
 #
 # **Prerequisites:** notebook 15 (validation), notebooks 11-14 (the training loop, `Adam`).
 #
@@ -15,24 +15,25 @@
 
 # %%
 # %matplotlib inline
-import time
-
 import matplotlib.pyplot as plt
 import numpy as np
 from threadpoolctl import threadpool_limits
-from tqdm.auto import tqdm
 
 from nnfs_helpers import (
     Adam,
     ReLU,
     SoftmaxCrossEntropy,
     accuracy,
+    check_claim,
     check_dvalues,
     check_hyperparameter,
     check_inputs,
     check_size,
     numerical_gradient,
+    plot_seed_study,
+    print_seed_study,
     relative_error,
+    seed_study,
     spiral_data,
 )
 
@@ -41,6 +42,9 @@ threadpool_limits(limits=1)
 np.set_printoptions(precision=4, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)
+# False: every comparison runs from 5 seeds for the book's 10,000 epochs (about 15 s).
+# True: also the wider 2-256-3 network from the same 5 seeds (about 10 s more).
+FULL_RUN = False
 
 # %% [markdown]
 # ## The idea: add the size of the weights to the loss
@@ -118,8 +122,10 @@ plt.show()
 #   gradient, one step multiplies every weight by $1 - 2\eta\lambda$ (with learning rate
 #   $\eta$), which is why L2 is also called **weight decay**.
 # - **L1** pulls with the same force whatever the size, so a weight that matters little
-#   to the data loss gets pushed all the way to 0. L1 makes weights **sparse** (many
-#   exact zeros), which can be useful, but it is the rarer choice on its own.
+#   to the data loss keeps being pushed towards 0, however small it already is. With the
+#   right update such weights end at exactly 0 and the network becomes **sparse** (many
+#   exact zeros); whether they really get there depends on the update, as we will see.
+#   L1 is the rarer choice on its own.
 #
 # The book, like most practice, uses L2, with strengths around 1e-4 to 1e-3.
 
@@ -395,7 +401,7 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
     loss_function = SoftmaxCrossEntropy()
     history = {"epoch": [], "loss": [], "reg_loss": [], "accuracy": [],
                "val_loss": [], "val_accuracy": []}
-    for epoch in tqdm(range(1, epochs + 1), desc="training"):
+    for epoch in range(1, epochs + 1):
         values = X
         for layer in layers:
             values = layer.forward(values)
@@ -415,56 +421,125 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
     return history
 
 
-def report(name, history):
-    """One line of final figures."""
-    print(f"{name}: data loss {history['loss'][-1]:.4f}, reg loss {history['reg_loss'][-1]:.4f}"
-          f" | train acc {history['accuracy'][-1]:.3f}, val acc "
-          f"{history['val_accuracy'][-1]:.3f}, val loss {history['val_loss'][-1]:.4f}"
-          f" | gap {history['accuracy'][-1] - history['val_accuracy'][-1]:.3f}")
-
 
 # %% [markdown]
-# ## The book's workload, with and without L2
+# ## The book's workload, with and without a penalty
 #
 # The book's run: spiral data, 100 points per class; a 2-64-3 network with an L2
-# penalty of 5e-4 on the first layer's weights **and** biases; Adam with learning rate
-# 0.02 and decay 5e-7; 10,000 epochs. The validation set is notebook 15's: a fresh
-# sample with seed 1. We train it twice from the *same* initial weights (same seed), once
-# without the penalty and once with it, in `float32` for speed as in notebook 15.
+# penalty of 5e-4 on the first layer's weights **and** biases; 10,000 epochs. The
+# validation set is notebook 15's: a fresh sample with seed 1. We train the network three
+# ways: without a penalty, with the book's L2, and with an L1 penalty of the same
+# strength. One run is one sample (notebook 15), so each setting is trained from the
+# same five seeds: a seed fixes the initial weights, so for each seed the three settings
+# start from the same point, and only the penalty differs. Data and weights are
+# `float32`, for speed, as in notebook 15.
+#
+# The optimizer is Adam at learning rate 0.05 with a decay of 1e-3, the course's stable
+# setting (notebook 14 explains it), not the book's learning rate 0.02 with a decay of
+# 5e-7. With the book's nearly constant learning rate, these runs still take an
+# occasional overshooting step late in training, after which the accuracy dips for a
+# few dozen epochs, so a run's figure at epoch 10,000 is partly luck.
 
 # %%
 X, y = spiral_data(samples=100, classes=3, seed=SEED)
 X_val, y_val = spiral_data(samples=100, classes=3, seed=SEED + 1)
 X32, X_val32 = X.astype(np.float32), X_val.astype(np.float32)
+SEEDS = [0, 1, 2, 3, 4]
 
 
-def make_network(hidden, l2, seed=SEED):
-    """A 2-hidden-3 network; ``l2`` on the first layer's weights and biases."""
+def make_network(hidden, seed, l1=0.0, l2=0.0):
+    """A 2-hidden-3 network; ``l1`` and ``l2`` on the first layer's weights and biases."""
     rng = np.random.default_rng(seed)
-    return [DenseLayer(2, hidden, rng=rng, dtype=np.float32, weight_l2=l2, bias_l2=l2),
+    return [DenseLayer(2, hidden, rng=rng, dtype=np.float32, weight_l1=l1, bias_l1=l1,
+                       weight_l2=l2, bias_l2=l2),
             ReLU(),
             DenseLayer(hidden, 3, rng=rng, dtype=np.float32)]
 
 
-start = time.perf_counter()
-plain = make_network(64, l2=0.0)
-plain_history = train(plain, X32, y, X_val32, y_val,
-                      optimizer=Adam(learning_rate=0.02, decay=5e-7), epochs=10_000)
-l2_net = make_network(64, l2=5e-4)
-l2_history = train(l2_net, X32, y, X_val32, y_val,
-                   optimizer=Adam(learning_rate=0.02, decay=5e-7), epochs=10_000)
-print(f"two runs of 10,000 epochs took {time.perf_counter() - start:.1f} s")
-print(l2_net[0])
-report("no penalty", plain_history)
-report("L2 5e-4  ", l2_history)
+SETTINGS = {"no penalty": {"hidden": 64},
+            "L2 5e-4": {"hidden": 64, "l2": 5e-4},
+            "L1 5e-4": {"hidden": 64, "l1": 5e-4}}
+runs = {}  # (setting, seed) -> (layers, optimizer, history), kept for the figures
 
-# %% [markdown]
-# The penalty costs some training accuracy (0.967 without it, 0.923 with it) and nearly
-# halves the validation set's **loss** (1.2063 down to 0.6182), which is the number that
-# measures how well the predicted probabilities fit new points. Side by side over
-# training:
+
+def run_setting(name):
+    """A function that trains setting ``name`` from one seed, for ``seed_study``."""
+    def run(seed):
+        layers = make_network(seed=seed, **SETTINGS[name])
+        optimizer = Adam(learning_rate=0.05, decay=1e-3)
+        history = train(layers, X32, y, X_val32, y_val, optimizer=optimizer, epochs=10_000)
+        runs[name, seed] = layers, optimizer, history
+        weights = np.abs(layers[0].weights)
+        return {"train accuracy": history["accuracy"][-1],
+                "validation accuracy": history["val_accuracy"][-1],
+                "validation loss": history["val_loss"][-1],
+                "lowest validation loss": min(history["val_loss"]),
+                "largest |weight|": weights.max(),
+                "weights exactly 0": np.sum(weights == 0),
+                "weights below 0.01": np.sum(weights < 0.01)}
+    return run
+
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: figures after 10,000 training steps depend on the CPU's rounding
+studies = {name: seed_study(run_setting(name), SEEDS) for name in SETTINGS}
+for metric in ["train accuracy", "validation accuracy", "validation loss"]:
+    print_seed_study(studies, metric)
+    print()
 
 # %%
+fig, axes = plt.subplots(1, 3, figsize=(14, 2.8))
+for ax, metric in zip(axes, ["train accuracy", "validation accuracy", "validation loss"],
+                      strict=True):
+    plot_seed_study(studies, metric, ax=ax, title=f"{metric}, 5 seeds")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Each dot is one seed's network after 10,000 epochs. What the spread shows:
+#
+# - **Validation loss:** the clearest difference. L2 ends far lower than no penalty, on
+#   every seed: at most three quarters of it, and typically around half. L1 lands in
+#   between (compare the medians).
+# - **Training accuracy:** the penalty costs a little. L2 ends below no penalty on most
+#   seeds, by a few points out of 300.
+# - **Validation accuracy:** little difference. The three clouds overlap and their
+#   medians lie within a few hundredths of one another. L2 is level with no penalty or
+#   ahead on most seeds, but by a handful of points (with 300 validation points, one
+#   point is 0.0033 of accuracy), and a seed where it ties or falls behind is nothing
+#   unusual: the table above shows every seed, and another computer or other seeds
+#   reshuffle them.
+
+# %%
+none, l2, l1 = (studies[name] for name in SETTINGS)
+check_claim("L2 ends with a lower validation loss than no penalty on every seed",
+            bool(np.all(l2["validation loss"] < none["validation loss"])))
+loss_ratio = l2["validation loss"] / none["validation loss"]  # seed by seed
+check_claim("L2's validation loss is at most three quarters of no penalty's on every seed",
+            bool(np.all(loss_ratio <= 0.75)))
+check_claim("and at most 0.65 of it at the median", bool(np.median(loss_ratio) <= 0.65))
+check_claim("the median validation loss of L1 lies between L2's and no penalty's",
+            bool(np.median(l2["validation loss"]) < np.median(l1["validation loss"])
+                 < np.median(none["validation loss"])))
+check_claim("L2's training accuracy is below no penalty's on at least 3 of 5 seeds",
+            bool(np.sum(l2["train accuracy"] < none["train accuracy"]) >= 3))
+medians = [np.median(study["validation accuracy"]) for study in studies.values()]
+check_claim("the median validation accuracies of the three settings are within 0.04 "
+            "of one another", bool(max(medians) - min(medians) <= 0.04))
+check_claim("L2's validation accuracy is at least no penalty's on at least 3 of 5 seeds",
+            bool(np.sum(l2["validation accuracy"] >= none["validation accuracy"]) >= 3))
+
+# %% [markdown]
+# Why does the validation *loss* react so much more than the validation *accuracy*?
+# Accuracy counts only which class wins, and on this data the networks put most
+# boundaries in similar places; what L2 changes most is how *confident* the network is
+# near them. An overfit network is sure of itself even where it is wrong, and the loss
+# punishes that; with L2 the network's confidence grows only where the data supports it.
+#
+# Seed 0's runs without a penalty and with L2, side by side over training:
+
+# %%
+plain_history, l2_history = runs["no penalty", 0][2], runs["L2 5e-4", 0][2]
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(11, 4))
 for history, name, colour in [(plain_history, "no penalty", "#d62728"),
                               (l2_history, "L2 5e-4", "#1f77b4")]:
@@ -484,108 +559,214 @@ for ax in (ax_loss, ax_acc):
     ax.set_xlabel("epoch")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
+fig.suptitle("seed 0: no penalty vs L2")
 plt.tight_layout()
 plt.show()
 
-print(f"validation loss minus training loss at the end: "
-      f"no penalty {plain_history['val_loss'][-1] - plain_history['loss'][-1]:.4f}, "
-      f"L2 {l2_history['val_loss'][-1] - l2_history['loss'][-1]:.4f}")
-
 # %% [markdown]
-# Without the penalty, the validation loss turns and climbs (notebook 15's overfitting);
-# with it, the validation loss levels off instead, ends far lower, and the loss gap
-# between the sets shrinks to less than half. (The brief blip in the blue curves near the
-# end is one of the overshooting Adam steps of notebook 14.) The regularisation loss
-# (green) rises fast while the weights grow, then slowly falls as the penalty, balanced
-# against the data loss, pulls them back.
-#
-# The **accuracy** gap narrows too (0.187 without the penalty, 0.120 with it), but mostly
-# from the training side: the training accuracy falls from 0.967 to 0.923, while the
-# validation accuracy rises only from 0.780 to 0.803. Accuracy counts only which class
-# wins, and on this data both networks put most boundaries in similar places; what L2
-# changes most is how *confident* the network is near them. An overfit network is sure
-# of itself even where it is wrong, and the loss punishes that; with L2 the network's
-# confidence grows only where the data supports it. (Keep in mind, too, that with 300
-# validation points one point is 0.0033 of accuracy: differences of one or two
-# hundredths are a handful of points.)
-
-# %% [markdown]
-# ### What the penalty did to the weights
-#
-# The histograms of the first layer's 128 weights, after training, with and without L2:
+# In this run, without the penalty the validation loss turns and climbs (notebook 15's
+# overfitting); with it, the validation loss levels off instead and stays low. The
+# regularisation loss (green) rises fast while the weights grow, then slowly falls as
+# the penalty, balanced against the data loss, pulls them back. The validation losses
+# behave this way on every seed:
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 3.5))
-bins = np.linspace(-20, 20, 81)  # wide enough for the largest weight
-ax.hist(plain[0].weights.ravel(), bins=bins, alpha=0.6, color="#d62728", label="no penalty")
-ax.hist(l2_net[0].weights.ravel(), bins=bins, alpha=0.6, color="#1f77b4", label="L2 5e-4")
-ax.set_xlabel("weight of layer 1")
-ax.set_ylabel("count")
-ax.legend()
-plt.show()
-
-for name, net in [("no penalty", plain), ("L2 5e-4  ", l2_net)]:
-    weights_1 = net[0].weights
-    print(f"{name}: largest |weight| {np.abs(weights_1).max():.3f}, "
-          f"mean |weight| {np.abs(weights_1).mean():.3f}, "
-          f"sum of squares {np.sum(weights_1.astype(np.float64) ** 2):.1f}")
+climb = {name: study["validation loss"] / study["lowest validation loss"]
+         for name, study in studies.items()}  # end / lowest, seed by seed
+check_claim("without a penalty, the validation loss ends at least 30 % above its lowest "
+            "point on every seed", bool(np.all(climb["no penalty"] >= 1.3)))
+check_claim("with L2 it climbs back less than without, on every seed",
+            bool(np.all(climb["L2 5e-4"] < climb["no penalty"])))
+check_claim("with L2 it ends within 20 % of its lowest point at the median",
+            bool(np.median(climb["L2 5e-4"]) <= 1.2))
 
 # %% [markdown]
-# L2 has reined in the large weights: the long tails of the red histogram, out to
-# about ±16, are gone. The network is "simpler" in the sense that matters here: smaller
-# weights mean gentler slopes in its output, so its boundaries cannot twist around single
-# points.
+# ### What the penalties did to the weights
+#
+# The histograms of seed 0's first-layer weights (128 of them) after training, for the
+# three settings: on the left the weights themselves, on the right their sizes $|w|$ on
+# a logarithmic scale, which spreads out the small ones.
+
+# %%
+fig, (ax_w, ax_size) = plt.subplots(1, 2, figsize=(12, 3.5))
+bins = np.linspace(-20, 20, 81)
+size_bins = np.logspace(-7, 2, 46)  # 1e-7 to 100
+for name, colour in [("no penalty", "#d62728"), ("L2 5e-4", "#1f77b4"),
+                     ("L1 5e-4", "#2ca02c")]:
+    weights_1 = runs[name, 0][0][0].weights.ravel()
+    ax_w.hist(weights_1, bins=bins, alpha=0.5, color=colour, label=name)
+    ax_size.hist(np.abs(weights_1), bins=size_bins, alpha=0.5, color=colour, label=name)
+ax_w.set_xlabel("weight of layer 1 (seed 0)")
+ax_size.set_xlabel("|weight| of layer 1 (seed 0), log scale")
+ax_size.set_xscale("log")
+for ax in (ax_w, ax_size):
+    ax.set_ylabel("count")
+    ax.legend()
+plt.tight_layout()
+plt.show()
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: weights after 10,000 training steps depend on the CPU's rounding
+for metric, digits in [("largest |weight|", 2), ("weights below 0.01", 0),
+                       ("weights exactly 0", 0)]:
+    print_seed_study(studies, metric, digits=digits)
+    print()
+
+# %%
+check_claim("L2's largest first-layer weight is below 4 on every seed, no penalty's "
+            "above 10", bool(np.all(l2["largest |weight|"] < 4)
+                             and np.all(none["largest |weight|"] > 10)))
+
+# %% [markdown]
+# L2 has reined in the large weights: the long tails of the red histogram (left) are
+# gone. The
+# network is "simpler" in the sense that matters here: smaller weights mean gentler
+# slopes in its output, so its boundaries cannot twist around single points.
+#
+# ### What L1 really does here: small weights, not zeros
+#
+# In the right panel, L1 (green) has a group of its own far to the left, sizes well below
+# 0.01, where the other two settings have (almost) nothing: L1 has pushed the weights
+# the data does not need down to almost nothing. But look at the last table: **not one**
+# weight is exactly 0, on any seed, with any penalty.
+
+# %%
+check_claim("L1 leaves at least 25 of the 128 first-layer weights below 0.01 on every "
+            "seed", bool(np.all(l1["weights below 0.01"] >= 25)))
+check_claim("without a penalty or with L2, at most 10 are that small on every seed",
+            bool(np.all(none["weights below 0.01"] <= 10)
+                 and np.all(l2["weights below 0.01"] <= 10)))
+check_claim("no first-layer weight is exactly 0, on any seed, with any penalty",
+            bool(all(np.all(study["weights exactly 0"] == 0) for study in studies.values())))
+
+# %% [markdown]
+# Those small weights are not resting at 0; they hover around it. Let us continue seed
+# 0's L1 run for 20 more steps and watch the signs of its small weights:
+
+# %%
+l1_layers, l1_optimizer, _ = runs["L1 5e-4", 0]
+small = np.abs(l1_layers[0].weights) < 0.01  # (2, 64) mask of the small weights
+signs = [np.sign(l1_layers[0].weights)]
+loss_function = SoftmaxCrossEntropy()
+for _ in range(20):  # the same training step as in train(), 20 more times
+    values = X32
+    for layer in l1_layers:
+        values = layer.forward(values)
+    loss_function.forward(values, y)
+    gradient = loss_function.backward()
+    for layer in reversed(l1_layers):
+        gradient = layer.backward(gradient)
+    l1_optimizer.step(l1_layers)
+    signs.append(np.sign(l1_layers[0].weights))
+flipped = np.any(np.diff(np.array(signs), axis=0) != 0, axis=0)  # (2, 64)
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: which weights are small after 10,000 steps depends on rounding
+print(f"{small.sum()} small weights; {np.sum(flipped & small)} of them changed sign in "
+      f"20 steps, and {np.sum(flipped & ~small)} of the {np.sum(~small)} others")
+
+# %%
+check_claim("most small weights (over half) changed sign in 20 steps",
+            bool(np.sum(flipped & small) > small.sum() / 2))
+check_claim("hardly any of the other weights did (at most 3)",
+            bool(np.sum(flipped & ~small) <= 3))
+
+# %% [markdown]
+# Why? The L1 gradient $\lambda\,\mathrm{sign}(w)$ does not get smaller as $w$ does, so a
+# step against it overshoots: a weight just above 0 is pushed below, then pushed back up,
+# and so on. The update never lands on 0 itself. Here is the same thing on one weight,
+# with plain SGD and only the L1 pull (learning rate 0.1, $\lambda = 0.3$, so every step
+# moves the weight by 0.03):
+
+# %%
+learning_rate, strength = 0.1, 0.3
+w_subgradient = w_threshold = 0.25
+print("step  subgradient  soft-thresholding")
+for step in range(1, 13):
+    # Subgradient step: always the full 0.03, whatever the sign.
+    w_subgradient -= learning_rate * strength * np.sign(w_subgradient)
+    # Soft-thresholding: shrink the size by 0.03, but never past 0.
+    w_threshold = np.sign(w_threshold) * max(abs(w_threshold) - learning_rate * strength, 0.0)
+    print(f"{step:>4}  {w_subgradient:>11.3f}  {w_threshold:>17.3f}")
+
+# %% [markdown]
+# The subgradient step walks the weight down and then jumps across 0 for ever (here
+# between 0.010 and -0.020). **Soft-thresholding**, the *proximal* step for L1, shrinks
+# the size of the weight by the same amount but stops at 0, and once there the weight
+# stays at exactly 0. Solvers built for sparse models, such as those for the Lasso (L1
+# linear regression), use it; that is where "L1 gives exact zeros" comes from. With
+# Adam, each weight has its own step size, which makes the proximal step less simple, so
+# `DenseLayer` keeps the plain gradient, as the book does. What L1 does here, then: it
+# leaves many weights hovering within a hair of 0. They contribute next to nothing, and
+# you could set them to 0 after training, but training itself does not.
 
 # %% [markdown]
 # ## Against the book's figures
 #
-# The book's code, run on this machine with this workload, reaches 0.950 on the training
-# set and 0.840 on its validation set. Ours:
+# The book's code, run with this workload (its learning rate 0.02, its decay 5e-7),
+# reaches 0.950 on the training set and 0.840 on its validation set. Our 2-64-3 with
+# L2, over the five seeds:
 
 # %%
 BOOK_TRAIN, BOOK_VAL = 0.950, 0.840
-train_acc, val_acc = l2_history["accuracy"][-1], l2_history["val_accuracy"][-1]
-print(f"2-64-3, L2 5e-4: train {train_acc:.3f} (book {BOOK_TRAIN:.3f}), "
-      f"validation {val_acc:.3f} (book {BOOK_VAL:.3f})")
-print(f"meets the book: train {train_acc >= BOOK_TRAIN}, validation {val_acc >= BOOK_VAL}")
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: accuracies after 10,000 training steps depend on the CPU's rounding
+for metric in ["train accuracy", "validation accuracy"]:
+    print_seed_study({"L2 5e-4": l2}, metric)
+print(f"meets the book's training figure on {np.sum(l2['train accuracy'] >= BOOK_TRAIN)}"
+      f" of 5 seeds, its validation figure on {np.sum(l2['validation accuracy'] >= BOOK_VAL)}")
+
+# %%
+check_claim("the training accuracy is within 0.03 of the book's 0.950 on every seed",
+            bool(np.all(np.abs(l2["train accuracy"] - BOOK_TRAIN) <= 0.03)))
+check_claim("the median validation accuracy is below the book's 0.840",
+            bool(np.median(l2["validation accuracy"]) < BOOK_VAL))
+check_claim("and no seed is more than 0.01 above it",
+            bool(np.all(l2["validation accuracy"] <= BOOK_VAL + 0.01)))
 
 # %% [markdown]
-# Neither figure is met: ours are a few hundredths below the book's on both sets, and
-# not through bad luck at the last epoch (the dashed blue accuracy curve above stays
-# below 0.95 all the way). The two runs are not the same run, though. The validation sets
-# are different points: the book's is a different random sample (it draws its validation
-# data from NumPy's global generator after the training data), and with 300 points, each
+# Our training figures sit around the book's. Our validation figures mostly fall short,
+# by up to a few hundredths (a single seed can reach 0.840). The runs are not the same,
+# though. The validation sets are
+# different points: the book's is a different random sample (it draws its validation
+# data from NumPy's global generator after the training data), and with 300 points each
 # point is worth 0.0033. The initial weights differ too (the book draws them from that
-# global generator, we from our own seeded one), and a long `float32` run is sensitive
-# to its start and even to rounding: small differences grow, epoch after epoch, into a
-# different path. So a gap of a few hundredths is a difference between two runs, not
-# evidence of a difference between the two codes.
+# global generator, we from our own seeded ones), and so do the optimizer settings. The
+# spread above shows how much the seed alone moves these figures.
 #
 # A **better setting** comes closer: a wider hidden layer, with the same penalty. More
 # neurons give the network a smoother way to draw the same boundaries (many small
 # contributions instead of a few large ones), and L2 keeps the extra freedom from turning
 # into overfitting: without the penalty, notebook 15 showed, width mostly buys
-# memorisation. The wider network has four times as many hidden neurons, so each epoch
-# costs more; to stay within this notebook's time budget we train it for 4,000 epochs
-# instead of 10,000.
+# memorisation.
+#
+# A 2-256-3 network costs more than twice as much per epoch as a 2-64-3 one, so this
+# notebook trains it only when `FULL_RUN = True` (set it in the first code cell and run
+# all cells): the same five seeds, for the book's full 10,000 epochs. On the machine
+# that built this notebook, it met the book's training figure on every seed (0.967),
+# met its validation figure on 3 of the 5 seeds and came within 0.01 of it on the other
+# two (0.830 to 0.850), and beat the 2-64-3 network's validation accuracy on every seed.
+# So width with L2 reaches the book's figures, give or take a point or three of the
+# validation set, whichever seed you pick. With `FULL_RUN = True`, the cell below checks
+# these claims on your machine.
 
 # %%
-start = time.perf_counter()
-wide_net = make_network(256, l2=5e-4)
-wide_history = train(wide_net, X32, y, X_val32, y_val,
-                     optimizer=Adam(learning_rate=0.02, decay=5e-7), epochs=4_000)
-print(f"4,000 epochs took {time.perf_counter() - start:.1f} s")
-report("2-256-3, L2 5e-4", wide_history)
-wide_train, wide_val = wide_history["accuracy"][-1], wide_history["val_accuracy"][-1]
-print(f"meets the book: train {wide_train >= BOOK_TRAIN}, validation {wide_val >= BOOK_VAL}")
+if FULL_RUN:
+    SETTINGS["2-256-3, L2 5e-4"] = {"hidden": 256, "l2": 5e-4}
+    wide = seed_study(run_setting("2-256-3, L2 5e-4"), SEEDS)
+    for metric in ["train accuracy", "validation accuracy", "validation loss"]:
+        print_seed_study({"2-64-3, L2 5e-4": l2, "2-256-3, L2 5e-4": wide}, metric)
+    check_claim("2-256-3 with L2 meets the book's training figure on every seed",
+                bool(np.all(wide["train accuracy"] >= BOOK_TRAIN)))
+    check_claim("its validation accuracy is at least 0.82 (the book's 0.840 minus 0.02) "
+                "on every seed", bool(np.all(wide["validation accuracy"] >= BOOK_VAL - 0.02)))
+    check_claim("it beats the 2-64-3 network's validation accuracy on at least 4 of 5 seeds",
+                bool(np.sum(wide["validation accuracy"] > l2["validation accuracy"]) >= 4))
+else:
+    print("FULL_RUN is False: the 2-256-3 study is skipped.")
 
 # %% [markdown]
-# The wider network meets the book's training figure (0.950) but falls short of its
-# validation figure (0.830 against 0.840). It does beat our 2-64-3 run with the same
-# penalty on both sets, in 4,000 epochs instead of 10,000, and its validation loss is
-# 0.4139 against that run's 0.6182. Width with L2 helped; it did not close the whole
-# distance to the book's validation figure.
-#
 # The larger data set of notebook 17 (1,000 points per class) is another cure for
 # overfitting, the best one when you can get the data: it is run there, beside dropout.
 
@@ -598,13 +779,15 @@ print(f"meets the book: train {wide_train >= BOOK_TRAIN}, validation {wide_val >
 # - Their gradients, $\lambda\,\mathrm{sign}(w)$ and $2\lambda w$, are added to
 #   `dweights` and `dbiases` in `backward`; the optimizer needs no change.
 # - L2 pulls large weights hardest and shrinks them all (weight decay); L1 pulls with a
-#   constant force and drives unimportant weights to exactly 0.
+#   constant force. With this plain gradient step L1 leaves unimportant weights hovering
+#   within a hair of 0, never exactly at 0; exact zeros need soft-thresholding.
 # - Report the data loss and the regularisation loss separately; the validation loss is
 #   a data loss, without penalty.
-# - On the spiral, L2 keeps the validation loss from climbing and shrinks the gap between
-#   the training and validation losses. Our 2-64-3 run falls a few hundredths short of
-#   the book's figures; a wider layer with L2 meets its training figure and comes closer
-#   on validation.
+# - On the spiral, over five seeds, L2 keeps the validation loss from climbing much and
+#   ends it far lower than without a penalty; the validation accuracy moves by a few
+#   points at most, and not the same way on every seed. Our 2-64-3 with L2 matches the
+#   book's training figure within 0.03 and mostly falls a few hundredths short of its
+#   validation figure; a wider layer (`FULL_RUN = True`) meets it or comes within 0.02.
 
 # %% [markdown]
 # ## Exercises

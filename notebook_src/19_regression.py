@@ -20,17 +20,20 @@ import matplotlib.pyplot as plt
 import numpy as np
 from nnfs import datasets as _nnfs_datasets
 from threadpoolctl import threadpool_limits
-from tqdm.auto import tqdm
 
 from nnfs_helpers import (
     Adam,
     DenseLayer,
     ReLU,
+    check_claim,
     check_dvalues,
     check_inputs,
     check_size,
     check_targets,
     gradient_check,
+    plot_seed_study,
+    print_seed_study,
+    seed_study,
 )
 
 # Our matrices are small: one BLAS thread is faster than several (notebook 15).
@@ -329,7 +332,10 @@ for loss in (MeanSquaredError(), MeanAbsoluteError()):
                     DenseLayer(8, 1, rng=rng, weight_scale=1.0), Linear()]
     check_layers[0].biases = 0.5 * rng.standard_normal((1, 8))
     errors_check = gradient_check(check_layers, loss, X_check, y_check)
-    print(f"{loss!r}: largest relative error {max(errors_check.values()):.1e}")
+    largest = max(errors_check.values())
+    # Below 1e-8 the digits are rounding noise that differs from one CPU to the next.
+    print(f"{loss!r}: largest relative error "
+          f"{'< 1e-8' if largest < 1e-8 else f'{largest:.1e}'}")
 
 # %% [markdown]
 # ## An "accuracy" for regression
@@ -400,7 +406,7 @@ def train(layers, X, y, *, optimizer, epochs, every=10):
     """Train ``layers`` on (X, y) with MSE; return a history of loss and accuracy."""
     loss_function = MeanSquaredError()
     history = {"epoch": [], "loss": [], "accuracy": []}
-    for epoch in tqdm(range(1, epochs + 1), desc="training"):
+    for epoch in range(1, epochs + 1):
         values = X
         for layer in layers:                    # forward
             values = layer.forward(values)
@@ -440,27 +446,98 @@ X32, y32 = X.astype(np.float32), y.astype(np.float32)
 #
 # Every network so far started with weights of standard deviation 0.01, `DenseLayer`'s
 # default. The book finds that for this regression the network then often gets stuck,
-# and switches to 0.1. Rather than take that on trust, we train both for 500 epochs,
-# each from two different seeds:
+# and switches to 0.1. Rather than take that on trust, we train both for 500 epochs.
+# Whether a network gets stuck depends on its starting weights, so one run each would
+# prove nothing: we run each scale from eight seeds (a seed study, notebook 11), and
+# for every run we also measure how much of the range of $x$ has **no** first-layer
+# neuron firing there (more on that below).
 
 # %%
-short_runs = {}
-for weight_scale in (0.01, 0.1):
-    for seed in (0, 1):
+SCALE_SEEDS = range(8)
+short_runs = {}  # (weight scale, seed) -> (layers, history), kept for the figures
+
+
+def first_layer_outputs(layers):
+    """The first hidden layer's outputs for every x of the data: (1000, 64)."""
+    return layers[1].forward(layers[0].forward(X32))
+
+
+def scale_run(weight_scale):
+    """A function of the seed: train for 500 epochs, return the figures we compare."""
+    def run(seed):
         layers = sine_network(seed, weight_scale)
         history = train(layers, X32, y32, optimizer=Adam(learning_rate=0.005, decay=1e-3),
                         epochs=500)
         short_runs[weight_scale, seed] = layers, history
+        fires = first_layer_outputs(layers).max(axis=1) > 0  # (1000,): any neuron firing?
+        return {"log10 of the loss": np.log10(history["loss"][-1]),
+                "accuracy": history["accuracy"][-1],
+                "share of x with no neuron firing": 1 - fires.mean()}
+    return run
 
-print(f"{'weight scale':>12}  {'seed':>4}  {'loss':>8}  {'accuracy':>8}")
-for (weight_scale, seed), (_, history) in short_runs.items():
-    print(f"{weight_scale:>12}  {seed:>4}  {history['loss'][-1]:8.1e}  "
-          f"{history['accuracy'][-1]:8.3f}")
+
+scale_studies = {f"scale {scale}": seed_study(scale_run(scale), SCALE_SEEDS)
+                 for scale in (0.01, 0.1)}
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: losses and accuracies after 500 epochs differ in their last digits
+# between machines; the claims below are checked instead.
+for metric in ("log10 of the loss", "accuracy", "share of x with no neuron firing"):
+    print_seed_study(scale_studies, metric)
+    print()
 
 # %%
+fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(12, 2.2))
+plot_seed_study(scale_studies, "log10 of the loss", ax=ax_loss,
+                title="MSE after 500 epochs (log10: -2 is 0.01)")
+plot_seed_study(scale_studies, "accuracy", ax=ax_acc, title="Accuracy after 500 epochs")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# With 0.01, some seeds get **stuck**: a stretch of $x$, about the first third of the
+# range, where no first-layer neuron fires, and a loss around 0.03, the same level from
+# one stuck seed to the next. Other seeds get going. With 0.1, no seed gets stuck, and
+# every loss is more than ten times smaller than a stuck one's. So the small scale does
+# not always fail, but it can, and the larger one did not on any seed.
+#
+# The accuracies are a different story: among the scale-0.1 networks, whose losses are
+# all small, they spread widely, by more than 0.3 from lowest to highest. That shows
+# how strict the measure is: a network whose errors are mostly just outside the
+# tolerance of 0.003 scores low while its curve already lies close to the data. After
+# 500 epochs the loss is the better guide.
+
+# %%
+stuck = {name: study["share of x with no neuron firing"] > 0.1
+         for name, study in scale_studies.items()}
+small, large = scale_studies["scale 0.01"], scale_studies["scale 0.1"]
+n_seeds = len(SCALE_SEEDS)
+check_claim(f"with scale 0.01, at least 2 of the {n_seeds} seeds get stuck, and at least 2 "
+            f"do not", bool(2 <= stuck["scale 0.01"].sum() <= n_seeds - 2))
+check_claim("with scale 0.1, no seed gets stuck: on every seed some neuron fires at every x",
+            bool(np.all(large["share of x with no neuron firing"] == 0)))
+check_claim("every stuck network has a loss more than 10 times the largest with scale 0.1",
+            bool(np.all(small["log10 of the loss"][stuck["scale 0.01"]]
+                        > large["log10 of the loss"].max() + 1)))
+check_claim("every stuck network's loss is around 0.03 (between 0.01 and 0.1)",
+            bool(np.all(np.abs(small["log10 of the loss"][stuck["scale 0.01"]]
+                               - np.log10(0.03)) < 0.5)))
+check_claim("the scale-0.1 accuracies spread over more than 0.3, lowest to highest",
+            bool(np.ptp(large["accuracy"]) > 0.3))
+
+# %% [markdown]
+# Here are four of the fits: a seed that got stuck with scale 0.01 and one that did
+# not, each next to the same seed with scale 0.1.
+
+# %%
+stuck_seed = next(seed for seed, is_stuck in zip(SCALE_SEEDS, stuck["scale 0.01"],
+                                                 strict=True) if is_stuck)
+free_seed = next(seed for seed, is_stuck in zip(SCALE_SEEDS, stuck["scale 0.01"],
+                                                strict=True) if not is_stuck)
+shown = [(0.01, stuck_seed), (0.01, free_seed), (0.1, stuck_seed), (0.1, free_seed)]
 fig, axes = plt.subplots(1, 4, figsize=(14, 3), sharey=True)
-for ax, ((weight_scale, seed), (layers, history)) in zip(axes, short_runs.items(),
-                                                          strict=True):
+for ax, (weight_scale, seed) in zip(axes, shown, strict=True):
+    layers, history = short_runs[weight_scale, seed]
     ax.plot(X, y, color="black", linewidth=3, alpha=0.25, label="data")
     ax.plot(X, predict(layers, X32), label="network")
     ax.set_title(f"scale {weight_scale}, seed {seed}: loss {history['loss'][-1]:.1e}",
@@ -471,46 +548,48 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# With 0.01 and seed 0 the network is stuck: its output is flat over the first part of
-# the range, where the sine rises to its peak, and its loss is more than 50 times the
-# others'. With seed 1 the same scale gets going, more slowly. With 0.1 both seeds are
-# well on their way, with the two smallest losses. Their accuracies, 0.880 with seed 0
-# but 0.401 with seed 1, show how strict that measure is: scale 0.1 with seed 1 scores
-# lower than scale 0.01 with seed 1 (0.588), whose loss is about six times larger
-# (5.7e-04 against 9.7e-05). Accuracy counts the points inside the tolerance; the loss
-# also weighs how far off the others are. The scale-0.01 network fits much of the curve
-# within the tolerance but misses badly near the ends of the range, while the scale-0.1
-# one has no such large misses but is not yet within the tolerance at most points.
-# After 500 epochs the loss is the better guide.
-#
-# So the small scale does not always fail, but it can. Why?
+# The stuck network's output is flat over the first part of the range, where the sine
+# rises to its peak. Why?
 #
 # A ReLU neuron of the first layer computes $\max(0, w x + b)$: zero on one side of its
-# **kink** at $x = -b/w$, a straight line on the other. For the seed-0 networks, here is
+# **kink** at $x = -b/w$, a straight line on the other. For the stuck seed, here is
 # where along $x$ at least one first-layer neuron fires (outputs more than 0), and how
-# alike the kinks of the live neurons are:
+# alike the kinks of the live neurons are, for both scales:
 
-# %%
-for (weight_scale, seed), (layers, _) in short_runs.items():
-    if seed != 0:
-        continue
-    hidden = layers[1].forward(layers[0].forward(X32))  # (1000, 64): first-layer outputs
-    fires = hidden.max(axis=1) > 0                       # (1000,): any neuron firing at x?
-    live = hidden.max(axis=0) > 0                        # (64,): does the neuron ever fire?
+# %% tags=["nbval-ignore-output"]
+# output not compared: where the kinks end up after 500 epochs differs in the last digits
+# between machines; the claims below are checked instead.
+kink_groups = {}
+for weight_scale in (0.01, 0.1):
+    layers, _ = short_runs[weight_scale, stuck_seed]
+    hidden = first_layer_outputs(layers)  # (1000, 64)
+    fires = hidden.max(axis=1) > 0        # (1000,): any neuron firing at x?
+    live = hidden.max(axis=0) > 0         # (64,): does the neuron ever fire?
     kinks = -layers[0].biases[0, live] / layers[0].weights[0, live]
     _, group_sizes = np.unique(kinks.round(3), return_counts=True)
+    kink_groups[weight_scale] = group_sizes.max()
     print(f"scale {weight_scale}: some neuron fires for x from {X[fires, 0].min():.3f} "
           f"to {X[fires, 0].max():.3f}; {live.sum()} live neurons, "
           f"up to {group_sizes.max()} sharing one kink (to 3 decimals)")
 
+# %%
+first_firing = {seed: X[first_layer_outputs(short_runs[0.01, seed][0]).max(axis=1) > 0, 0].min()
+                for seed, is_stuck in zip(SCALE_SEEDS, stuck["scale 0.01"], strict=True)
+                if is_stuck}
+check_claim("on every stuck seed, no first-layer neuron fires left of x = 0.3",
+            bool(min(first_firing.values()) > 0.3))
+check_claim("in the stuck network, at least 3 live neurons share one kink, more than with "
+            "scale 0.1 from the same seed",
+            bool(kink_groups[0.01] >= 3 and kink_groups[0.01] > kink_groups[0.1]))
+
 # %% [markdown]
-# With scale 0.01, **no** first-layer neuron fires left of about 0.37. There every
-# first-layer output is 0, so the rest of the network receives the same all-zero input
-# for every such $x$ and can only answer a constant: the flat stretch. And it cannot get
-# out. A ReLU that outputs 0 passes back a gradient of 0, so nothing tells any neuron
-# that it should move its kink to the left. Many of the live neurons, meanwhile, share
-# one and the same kink: they have become copies of each other. With 0.1, neurons fire
-# over the whole range and no two of them share a kink (to 3 decimals).
+# With scale 0.01, **no** first-layer neuron fires over roughly the first third of the
+# range. There every first-layer output is 0, so the rest of the network receives the
+# same all-zero input for every such $x$ and can only answer a constant: the flat
+# stretch. And it cannot get out. A ReLU that outputs 0 passes back a gradient of 0, so
+# nothing tells any neuron that it should move its kink to the left. Several of the live
+# neurons, meanwhile, share one and the same kink: they have become copies of each
+# other. With 0.1, neurons fire over the whole range, and their kinks are spread out.
 #
 # How did the small-scale network get there? Through the size of Adam's steps. Adam
 # scales each step to roughly the learning rate, 0.005, whatever the size of the
@@ -521,14 +600,13 @@ for (weight_scale, seed), (layers, _) in short_runs.items():
 # firing neuron. With weights of about 0.1 the same step changes a weight by only a few
 # percent: the neurons keep their differences, and so does the network's ability to bend
 # its line in many places. Whether the herd goes wrong depends on the starting weights,
-# hence the different outcome with seed 1.
+# hence the different outcomes from seed to seed.
 #
 # ### The book's run, with weight scale 0.1
 #
 # Now the book's settings with the larger scale, as the book itself does. The book
-# trains for 10,000 epochs, and its code reaches an accuracy of 0.981 on this machine.
-# Each epoch here pushes 1,000 samples through a 64-by-64 layer and back, so 10,000 of
-# them would take longer than this notebook should; 3,000 are enough to beat that figure:
+# trains for 10,000 epochs, and its code printed an accuracy of 0.981 at the end. We
+# train for 3,000, enough to see the whole story:
 
 # %%
 layers = sine_network(SEED, weight_scale=0.1)
@@ -536,7 +614,12 @@ print(layers)
 history = train(layers, X32, y32, optimizer=Adam(learning_rate=0.005, decay=1e-3),
                 epochs=3000)
 fit = predict(layers, X32)
-print(f"after 3,000 epochs: loss {MeanSquaredError().forward(fit, y32):.2e}, "
+final_loss = MeanSquaredError().forward(fit, y32)
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: a loss near 1e-6 after 3,000 epochs differs from machine to machine
+# in every digit; the claims below hold on any machine.
+print(f"after 3,000 epochs: loss {final_loss:.2e}, "
       f"accuracy {regression_accuracy(fit, y32):.3f} "
       f"(the book's code after 10,000 epochs: 0.981)")
 
@@ -556,29 +639,53 @@ for ax in (ax_loss, ax_acc):
 plt.tight_layout()
 plt.show()
 
+# %%
+losses, epochs = np.array(history["loss"]), np.array(history["epoch"])
+lowest_so_far = np.minimum.accumulate(losses)
+jumps = (losses[1:] > 10 * lowest_so_far[:-1]) & (epochs[1:] > 500)
+check_claim("the final MSE is below 1e-3: the curve lies on the data",
+            bool(final_loss < 1e-3))
+check_claim("the loss falls by four orders of magnitude or more from its first value",
+            bool(losses.min() < 1e-4 * losses[0]))
+check_claim("after epoch 500 the loss jumps to more than 10 times its lowest value so far, "
+            "at least once", bool(jumps.any()))
+
 # %% [markdown]
-# The network's curve lies on the data, and the loss falls by almost six orders of
-# magnitude. But look at the spikes: every so often the loss jumps up by one or two
+# The network's curve lies on the data, and the loss falls by four orders of magnitude
+# or more. But look at the spikes: every so often the loss jumps up by one or two
 # orders of magnitude and the accuracy, with its strict tolerance, collapses, then both
-# recover within a few dozen epochs. This is Adam overshooting. Once the loss is tiny,
-# so are the gradients, and Adam's running average of their squares (its cache) shrinks
-# with them; Adam divides by the square root of that cache, so a gradient that grows a
-# little produces a step far larger than it should, which throws the fit off until the
-# cache catches up.
+# recover. This is Adam overshooting. Once the loss is tiny, so are the gradients, and
+# Adam's running average of their squares (its cache) shrinks with them; Adam divides
+# by the square root of that cache, so a gradient that grows a little produces a step
+# far larger than it should, which throws the fit off until the cache catches up.
+#
+# Notebook 14 met such spikes on the spiral: a step size that stays too large late in
+# training, which a real decay (about 1e-3) removed. Here the decay already is 1e-3,
+# and the spikes remain, because the fit we ask for is so much finer: a loss of
+# $10^{-5}$ or less instead of about $10^{-1}$. The step has to shrink further still:
+# try `decay=1e-2` in the training cell above and compare the loss curve.
 #
 # So the final accuracy depends on where the run happens to stop. Over the last 500
 # epochs:
 
-# %%
+# %% tags=["nbval-ignore-output"]
+# output not compared: the accuracy at each recorded epoch depends on the machine's
+# rounding; the claims below are checked instead.
 recent = np.array(history["epoch"]) > 2500
 recent_accuracy = np.array(history["accuracy"])[recent]
 print(f"accuracy over the last 500 epochs: median {np.median(recent_accuracy):.3f}, "
       f"lowest {recent_accuracy.min():.3f}; above 0.981 at "
       f"{np.mean(recent_accuracy > 0.981):.0%} of the recorded epochs")
 
+# %%
+check_claim("over the last 500 epochs the accuracy drops below 0.5 at least once, while "
+            "its median is above 0.6",
+            bool(recent_accuracy.min() < 0.5 and np.median(recent_accuracy) > 0.6))
+
 # %% [markdown]
 # A single final accuracy is a snapshot, ours as much as the book's: read it together
-# with the history. (Exercise 2 below builds a less demanding measure.)
+# with the history, and do not make much of whether it lands above or below 0.981.
+# (Exercise 2 below builds a less demanding measure.)
 
 # %% [markdown]
 # ## Summary
@@ -590,11 +697,12 @@ print(f"accuracy over the last 500 epochs: median {np.median(recent_accuracy):.3
 #   $\operatorname{sign}(\hat y - y)/N$: every error pulls equally, outliers less.
 # - A regression "accuracy" counts predictions within a tolerance; the book's,
 #   `std(y) / 250`, is unit-free and strict.
-# - With Adam, the default weight scale of 0.01 can leave the sine fit stuck (neurons
-#   turn into copies); 0.1 keeps them varied, and the book's 1-64-64-1 run then fits the
-#   curve closely.
-# - Late in training Adam's steps can overshoot and the loss spikes; a final accuracy is a
-#   snapshot, best read beside the history.
+# - With Adam, the default weight scale of 0.01 left the sine fit stuck on some of eight
+#   seeds (a stretch of $x$ where no neuron fires, neurons turned into copies); 0.1 kept
+#   them varied on every seed, and the book's 1-64-64-1 run then fits the curve closely.
+# - Late in training Adam's steps can overshoot and the loss spikes, even with a decay of
+#   1e-3 when the fit is this fine; a final accuracy is a snapshot, best read beside the
+#   history.
 
 # %% [markdown]
 # ## Exercises

@@ -44,6 +44,7 @@ from nnfs_helpers import (
     SoftmaxCrossEntropy,
     accuracy,
     binary_accuracy,
+    check_claim,
     regression_accuracy,
 )
 
@@ -55,9 +56,12 @@ rng = np.random.default_rng(SEED)
 # ## A model worth keeping
 #
 # First, the digit classifier of notebook 21: the same data, split, network, seeds and
-# training, so it ends with the same test accuracy.
+# training, so on your computer it ends with exactly the test accuracy notebook 21's
+# seed-0 model had there, about 0.97 to 0.98.
 
-# %%
+# %% tags=["nbval-ignore-output"]
+# output not compared: the test accuracy after 1,360 training steps differs in its last
+# digits from one CPU to another; the claim about it is checked in the next cell.
 digits = load_digits()
 X_all = (digits.data / 16.0).astype(np.float32)  # (1797, 64), pixels in [0, 1]
 X_rest, X_test, y_rest, y_test = train_test_split(
@@ -85,7 +89,12 @@ start = time.perf_counter()
 model.fit(X_train, y_train, epochs=40, batch_size=32, shuffle=True, rng=SEED,
           validation_data=(X_val, y_val), progress=False)
 print(f"took {time.perf_counter() - start:.1f} s")
-print(f"test accuracy: {model.evaluate(X_test, y_test)[1]:.3f}")
+test_accuracy = model.evaluate(X_test, y_test)[1]
+print(f"test accuracy: {test_accuracy:.3f}")
+
+# %%
+check_claim("the test accuracy is at least 0.95, as in notebook 21's seed study",
+            test_accuracy >= 0.95)
 
 # %% [markdown]
 # Everything the model has learned is in the weights and biases of its three dense
@@ -374,10 +383,10 @@ print(loaded)
 
 probabilities = model.predict(X_test)           # (360, 64) -> (360, 10)
 loaded_probabilities = loaded.predict(X_test)   # the same, from the loaded copy
-print("same object?      ", loaded.layers[0] is model.layers[0])
-print("predictions equal:", np.array_equal(loaded_probabilities, probabilities))
-print(f"test accuracy: trained {model.evaluate(X_test, y_test)[1]:.3f}, "
-      f"loaded {loaded.evaluate(X_test, y_test)[1]:.3f}")
+print("same object?         ", loaded.layers[0] is model.layers[0])
+print("predictions equal:   ", np.array_equal(loaded_probabilities, probabilities))
+print("test accuracy equal: ",
+      loaded.evaluate(X_test, y_test)[1] == model.evaluate(X_test, y_test)[1])
 
 # %% [markdown]
 # ## Predicting on new images
@@ -391,7 +400,9 @@ print(f"test accuracy: trained {model.evaluate(X_test, y_test)[1]:.3f}, "
 # A person reads them as easily as before. For the network, whose every weight belongs
 # to one pixel position, they are different inputs.
 
-# %%
+# %% tags=["nbval-ignore-output"]
+# output not compared: which shifted images the trained model reads right can change
+# with the last bits of the arithmetic; the claim about it is checked in the next cell.
 CLASS_NAMES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                "nine"]
 
@@ -407,13 +418,19 @@ def shift_right(flat_images):
 X_new = shift_right(X_test)
 new_probabilities = loaded.predict(X_new)           # (360, 10)
 new_predicted = new_probabilities.argmax(axis=1)
-print(f"accuracy on the shifted test images: {np.mean(new_predicted == y_test):.3f}")
+shifted_accuracy = np.mean(new_predicted == y_test)
+print(f"accuracy on the shifted test images: {shifted_accuracy:.3f}")
+
+# %%
+check_claim("on the shifted images the accuracy drops to between 0.3 and 0.65",
+            bool(0.3 <= shifted_accuracy <= 0.65))
 
 # %% [markdown]
-# The accuracy drops: a dense network knows each digit only where it saw it during
-# training. (Convolutional networks, beyond this course, share weights across positions
-# and cope far better.) Here are twelve of the shifted images, each with the class name,
-# the confidence, and, in red, the answers that are wrong:
+# The accuracy drops from about 0.97 to about a half: a dense network knows each digit
+# only where it saw it during training. (Convolutional networks, beyond this course,
+# share weights across positions and cope far better.) Here are twelve of the shifted
+# images, each with the class name, the confidence, and, in red, the answers that are
+# wrong:
 
 # %%
 fig, axes = plt.subplots(2, 6, figsize=(11, 5.2))
@@ -432,17 +449,29 @@ plt.show()
 # The confidence is useful beyond display: a program can pass the answers the model is
 # unsure of to a person. How far can the confidence be trusted on these shifted images?
 
-# %%
+# %% tags=["nbval-ignore-output"]
+# output not compared: the confidences of a trained model change with the last bits of
+# the arithmetic; the claims about them are checked in the next cell.
 confidence = new_probabilities.max(axis=1)  # (360,): the probability of the chosen class
 right = new_predicted == y_test
+share_right = {}
 for low, high in [(0.0, 0.6), (0.6, 0.9), (0.9, 1.0)]:
     band = (confidence >= low) & (confidence <= high if high == 1.0 else confidence < high)
+    share_right[low] = right[band].mean()
     print(f"confidence {low:.1f}-{high:.1f}: {band.sum():3d} images, "
-          f"{right[band].mean():.0%} of them right")
+          f"{share_right[low]:.0%} of them right")
+
+# %%
+check_claim("answers with confidence below 0.6 are right less often than those at 0.9 "
+            "or more",
+            bool(share_right[0.0] < share_right[0.9]))
+check_claim("yet more than a quarter of the answers at 0.9 or more are wrong",
+            bool(share_right[0.9] < 0.75))
 
 # %% [markdown]
 # Low-confidence answers are indeed wrong more often. But look at the last line: even
-# among the answers given with 90% confidence or more, many are wrong. The shifted
+# among the answers given with 90% confidence or more, many are wrong, more than a
+# quarter of them. The shifted
 # images are unlike anything the model trained on, and on such inputs its probabilities
 # are no longer honest. Confidence is a useful signal on data like the training data,
 # and little more than a guess elsewhere.

@@ -43,7 +43,7 @@ def _trained(batch_size):
     X, X_val = X.astype(np.float32), X_val.astype(np.float32)  # as in the notebook
     rng = np.random.default_rng(0)
     model = Model([DenseLayer(2, 32, rng=rng), ReLU(), DenseLayer(32, 3, rng=rng)],
-                  SoftmaxCrossEntropy(), Adam(learning_rate=0.05))
+                  SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-3))
     model.fit(X, y, epochs=200, batch_size=batch_size, shuffle=True, rng=0,
               validation_data=(X_val, y_val), progress=False)
     return model
