@@ -429,8 +429,9 @@ for name, path in toy_runs.items():
 #
 # The training loop is the one from notebook 11, as a function that returns a history of
 # the loss, the accuracy and the learning rate at every epoch. We train in single
-# precision (`float32`), as the benchmark does: half the memory of `float64`, noticeably
-# faster, and plenty precise for training.
+# precision (`float32`): each number takes 4 bytes instead of the 8 of NumPy's default
+# `float64`, so the arrays take half the memory and the arithmetic is noticeably faster,
+# and its roughly 7 significant digits are plenty for training.
 
 # %%
 X, y = spiral_data(100, 3, seed=SEED)
@@ -515,6 +516,9 @@ OPTIMIZERS = ["SGD", "AdaGrad", "RMSProp"]
 #   is what the run typically gives once training has settled, and one unlucky epoch does
 #   not move it;
 # - the **lowest accuracy over those 1,000 epochs**: how deep the dips go late in training;
+# - how far the accuracy **swings** (its highest minus its lowest value) between epochs
+#   1,000 and 4,000, and over the last 1,000 epochs: how restless the run is early on,
+#   and once it has settled;
 # - the number of **dead** hidden neurons after 300 epochs and at the end. A dead ReLU
 #   neuron (notebook 02) outputs 0 for every one of the 300 points, so its gradient is 0
 #   and it can never recover.
@@ -536,9 +540,12 @@ def run(name, seed):
     rest = train(layers, optimizer, X, y, EPOCHS - 300)
     history = {key: history[key] + rest[key] for key in history}
     last_1000 = np.array(history["accuracy"][-1_000:])
+    early = np.array(history["accuracy"][1_000:4_000])
     results = {"final accuracy": evaluate(layers, X, y)[1],
                "median accuracy, last 1,000 epochs": np.median(last_1000),
                "lowest accuracy, last 1,000 epochs": last_1000.min(),
+               "accuracy swing, epochs 1,000-4,000": np.ptp(early),
+               "accuracy swing, last 1,000 epochs": np.ptp(last_1000),
                "dead neurons at epoch 300": dead_at_300,
                "dead neurons at the end": dead_neurons(layers, X)}
     return layers, history, results
@@ -597,8 +604,10 @@ plt.show()
 # %% [markdown]
 # The curves differ in shape, and those shapes carry over from seed to seed:
 #
-# - **AdaGrad** improves smoothly and steadily, but slowly, as its steps keep shrinking:
-#   in its last 1,000 epochs the accuracy barely moves.
+# - **AdaGrad** is noisy early but settles. Between epochs 1,000 and 4,000 its accuracy
+#   swings up and down by more than a tenth: its caches are still fairly small, so its
+#   steps are still large. As the caches grow its steps keep shrinking, and in its last
+#   1,000 epochs the accuracy barely moves.
 # - **RMSProp's** curves are spiky. With $\rho = 0.999$ its cache averages over about
 #   1,000 steps, so when the gradients suddenly grow, the cache lags behind, the step is
 #   briefly far larger than usual, and the loss jumps before the run recovers. The
@@ -617,6 +626,9 @@ for name in OPTIMIZERS:
     check_claim(f"{name} ends with at least 16 of 64 neurons dead, more than half of them "
                 f"dead by epoch 300",
                 bool(dead_end >= 16 and results[name]["dead neurons at epoch 300"] > dead_end / 2))
+adagrad_swing = results["AdaGrad"]["accuracy swing, epochs 1,000-4,000"]
+check_claim("AdaGrad's accuracy swings over more than 0.1 between epochs 1,000 and 4,000",
+            bool(adagrad_swing > 0.1))
 adagrad_last = np.array(histories["AdaGrad"]["accuracy"][-1_000:])
 check_claim("AdaGrad's accuracy stays within 0.05 of its median in the last 1,000 epochs",
             bool(np.median(adagrad_last) - adagrad_last.min() < 0.05))
@@ -668,7 +680,8 @@ plt.show()
 # %% tags=["nbval-ignore-output"]
 # output not compared: seed-study results of 10,000-epoch runs depend on the CPU's rounding
 for metric in ["median accuracy, last 1,000 epochs", "final accuracy",
-               "lowest accuracy, last 1,000 epochs"]:
+               "lowest accuracy, last 1,000 epochs", "accuracy swing, epochs 1,000-4,000",
+               "accuracy swing, last 1,000 epochs"]:
     print_seed_study(studies, metric)
     print()
 print_seed_study(studies, "dead neurons at the end", digits=0)
@@ -676,18 +689,20 @@ print_seed_study(studies, "dead neurons at the end", digits=0)
 # %% [markdown]
 # What the spread shows:
 #
-# - **AdaGrad and RMSProp cannot be ranked from these runs.** Each one ends ahead of the
-#   other on some seeds, their spreads overlap, and their medians over the seeds are less
-#   than 0.1 apart. With other seeds the balance between them can tip the other way:
+# - **AdaGrad and RMSProp cannot be ranked from these runs.** RMSProp settles higher on
+#   most seeds of this study, but the spreads overlap and the medians over the seeds are
+#   less than 0.1 apart. With other seeds the balance between them can tip the other way:
 #   one run of each, or even five, is not enough to call a winner.
-# - **SGD with momentum is the least predictable.** Its results spread widely, wider than
-#   AdaGrad's, and the worst run of the whole study is one of SGD's. Its fate is decided
-#   early: its momentum-boosted first steps kill a different number of neurons from seed
-#   to seed, and its worst seed lost more neurons than its best. Even the CPU's rounding
-#   can move one of its runs a long way: this notebook's seed-0 SGD run ended near 0.63
-#   on one of the computers the course was tested on and near 0.96 on another.
-# - **AdaGrad is the steadiest:** on every seed its accuracy barely moves in the last
-#   1,000 epochs.
+# - **SGD with momentum is a gamble.** Its results spread over more than 0.1 in accuracy,
+#   and the worst run of the whole study is one of SGD's. Its fate is decided early: its
+#   momentum-boosted first steps kill neurons, and the seeds on which they kill more
+#   tend to end lower (over the seeds, the correlation between the number of dead neurons
+#   and the accuracy is below -0.5). Even the CPU's rounding can move one of its runs a
+#   long way: this notebook's seed-0 SGD run ended near 0.63 on one of the computers the
+#   course was tested on and near 0.96 on another.
+# - **AdaGrad is noisy early, then the steadiest:** on every seed its accuracy swings at
+#   least three times as widely between epochs 1,000 and 4,000 as in its last 1,000
+#   epochs, and in those last epochs it barely moves.
 # - **RMSProp dips late** on most seeds: its lowest accuracy in the last 1,000 epochs is
 #   well below where it settles (by more than 0.05). That is why we report the median of
 #   those epochs: its accuracy at the last epoch is partly a matter of where the last
@@ -701,21 +716,25 @@ print_seed_study(studies, "dead neurons at the end", digits=0)
 settled = {name: study["median accuracy, last 1,000 epochs"] for name, study in studies.items()}
 lowest = {name: study["lowest accuracy, last 1,000 epochs"] for name, study in studies.items()}
 n_seeds = len(SEEDS)
-check_claim("each of AdaGrad and RMSProp ends ahead of the other on at least one seed",
-            bool(np.any(settled["RMSProp"] > settled["AdaGrad"])
-                 and np.any(settled["AdaGrad"] > settled["RMSProp"])))
+check_claim("RMSProp settles higher than AdaGrad on most seeds",
+            bool(np.sum(settled["RMSProp"] > settled["AdaGrad"]) > n_seeds / 2))
 check_claim("the spreads of AdaGrad and RMSProp overlap",
             bool(settled["RMSProp"].min() < settled["AdaGrad"].max()
                  and settled["AdaGrad"].min() < settled["RMSProp"].max()))
 check_claim("the medians of AdaGrad and RMSProp are less than 0.1 apart",
             bool(abs(np.median(settled["RMSProp"]) - np.median(settled["AdaGrad"])) < 0.1))
-check_claim("SGD's results spread wider than AdaGrad's, over more than 0.1 in accuracy",
-            bool(np.ptp(settled["SGD"]) > max(np.ptp(settled["AdaGrad"]), 0.1)))
+check_claim("SGD's results spread over more than 0.1 in accuracy",
+            bool(np.ptp(settled["SGD"]) > 0.1))
 worst = min(settled, key=lambda name: settled[name].min())
 check_claim("the worst run of the study is one of SGD's", worst == "SGD")
 sgd_dead = studies["SGD"]["dead neurons at the end"]
-check_claim("SGD's worst seed lost more neurons than its best seed",
-            bool(sgd_dead[np.argmin(settled["SGD"])] > sgd_dead[np.argmax(settled["SGD"])]))
+check_claim("for SGD, the correlation between dead neurons and accuracy is below -0.5",
+            bool(np.corrcoef(sgd_dead, settled["SGD"])[0, 1] < -0.5))
+adagrad = studies["AdaGrad"]
+check_claim("AdaGrad's accuracy swings at least three times as widely between epochs 1,000 "
+            "and 4,000 as in its last 1,000 epochs, on every seed",
+            bool(np.all(adagrad["accuracy swing, epochs 1,000-4,000"]
+                        >= 3 * adagrad["accuracy swing, last 1,000 epochs"])))
 check_claim("AdaGrad stays within 0.05 of where it settles on every seed",
             bool(np.all(settled["AdaGrad"] - lowest["AdaGrad"] < 0.05)))
 check_claim("RMSProp dips more than 0.05 below where it settles on most seeds",
@@ -735,10 +754,10 @@ for name in ["AdaGrad", "RMSProp"]:
 # very different steepness. On the spiral, with the book's settings, the picture is less
 # tidy, and only a seed study shows it:
 #
-# - SGD with momentum is a gamble here: its result depends on how many neurons its first
-#   big steps happen to kill, and it ranges from poor to good.
-# - AdaGrad's weakness is the one its formula predicts: its steps keep shrinking, so it
-#   improves smoothly but slowly.
+# - SGD with momentum is a gamble here: its first big steps kill many neurons, the more
+#   they kill the lower it tends to end, and its results spread widely from seed to seed.
+# - AdaGrad is restless early, while its caches are still small, and then its steps keep
+#   shrinking, as its formula predicts: late in training it barely moves.
 # - RMSProp's weakness is the lag of its cache: its late spikes make the accuracy at any
 #   single epoch partly luck. A robust figure (the median over the last 1,000 epochs, or
 #   the spread over seeds) is the honest way to report such a run.

@@ -411,7 +411,7 @@ print(f"learning rate: {history['learning_rate'][0]:.5f} at the start, "
 # The accuracy passes 0.9 within the first 1,000 epochs, then climbs slowly. The loss
 # falls steadily, with no spikes after the first few hundred epochs. The decay
 # shrinks the learning rate as $\text{lr} / (1 + \text{decay} \cdot t)$: by the end it is
-# about a tenth of where it started, so the late steps are small and careful.
+# an eleventh of where it started, so the late steps are small and careful.
 
 # %% [markdown]
 # ## Why a decay of 1e-3, and not the book's 5e-7
@@ -453,9 +453,15 @@ check_claim("with decay 5e-7 the loss jumps more than 10 times after epoch 500",
 # 10,000 steps, and Adam does not shrink the steps by itself: it divides each gradient by
 # its own recent size, so a parameter can still move by up to about `lr` per step when
 # its gradient has become tiny, close to a minimum. There a step of 0.05 can be far too
-# large, and it throws the network off. (Notebooks 18 and 20 meet the same spikes and
-# blame the same thing: a learning rate that stays large late in training.) A decay of
-# 1e-3 shrinks the learning rate to about a tenth by the end, and the spikes go.
+# large, and it throws the network off. A decay of 1e-3 shrinks the learning rate to an
+# eleventh by the end, and the spikes go; notebooks 15 to 21 use it for the same reason.
+# (It is no cure-all: notebook 19's much finer fit of a sine curve still spikes with it.)
+#
+# These are the same spikes as RMSProp's in notebook 13, for the same reason. As the
+# gradients shrink near a minimum, the cache shrinks with them, so the step stays about
+# `lr`; when a gradient suddenly grows, it meets a cache that still remembers the small
+# ones, and the step is briefly far larger. A decay large enough to matter shrinks `lr` itself, and with
+# it every step of either optimizer, lag or no lag.
 #
 # One pair of runs is one sample, so here are both settings from several seeds' starting
 # weights (a seed study, notebook 11). The runs above are seed 0. With `FULL_RUN = True`
@@ -608,7 +614,7 @@ check_claim("the fresh-data loss is more than 5 times the training loss on every
 #   corrected arrays.
 # - With lr 0.05 and a decay of 1e-3, 10,000 epochs train the 2-64-3 network smoothly to
 #   about 0.97 training accuracy (between 0.92 and 0.99 on every seed of the study).
-# - Adam's steps can stay about `lr` long even close to a minimum, so it needs a learning
+# - Adam's steps stay about `lr` in size even close to a minimum, so it needs a learning
 #   rate that shrinks late in training: with the book's decay of 5e-7 the loss spikes,
 #   and the accuracy at the last epoch is partly luck.
 # - On a fresh sample it does clearly worse (about 0.8): it has overfitted its training

@@ -436,7 +436,9 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
 #
 # The optimizer is Adam at learning rate 0.05 with a decay of 1e-3, the course's stable
 # setting (notebook 14 explains it), not the book's learning rate 0.02 with a decay of
-# 5e-7. With the book's nearly constant learning rate, these runs still take an
+# 5e-7. The course uses notebook 14's setting, both numbers, throughout, so the
+# notebooks' runs can be compared with one another. The decay is the change that
+# matters: with the book's nearly constant learning rate, these runs still take an
 # occasional overshooting step late in training, after which the accuracy dips for a
 # few dozen epochs, so a run's figure at epoch 10,000 is partly luck.
 
@@ -499,16 +501,15 @@ plt.show()
 # Each dot is one seed's network after 10,000 epochs. What the spread shows:
 #
 # - **Validation loss:** the clearest difference. L2 ends far lower than no penalty, on
-#   every seed: at most three quarters of it, and typically around half. L1 lands in
-#   between (compare the medians).
+#   every seed: at most three quarters of it, and at the median between a quarter and
+#   three fifths of it. L1 lands in between (compare the medians).
 # - **Training accuracy:** the penalty costs a little. L2 ends below no penalty on most
 #   seeds, by a few points out of 300.
 # - **Validation accuracy:** little difference. The three clouds overlap and their
-#   medians lie within a few hundredths of one another. L2 is level with no penalty or
-#   ahead on most seeds, but by a handful of points (with 300 validation points, one
-#   point is 0.0033 of accuracy), and a seed where it ties or falls behind is nothing
-#   unusual: the table above shows every seed, and another computer or other seeds
-#   reshuffle them.
+#   medians lie within 0.04 of one another, a handful of points (with 300 validation
+#   points, one point is 0.0033 of accuracy). Differences this small move with the seed
+#   and with the computer, so no single run can say that one penalty gives the better
+#   validation accuracy here.
 
 # %%
 none, l2, l1 = (studies[name] for name in SETTINGS)
@@ -517,17 +518,20 @@ check_claim("L2 ends with a lower validation loss than no penalty on every seed"
 loss_ratio = l2["validation loss"] / none["validation loss"]  # seed by seed
 check_claim("L2's validation loss is at most three quarters of no penalty's on every seed",
             bool(np.all(loss_ratio <= 0.75)))
-check_claim("and at most 0.65 of it at the median", bool(np.median(loss_ratio) <= 0.65))
+check_claim("and between a quarter and three fifths of it at the median",
+            bool(0.25 <= np.median(loss_ratio) <= 0.6))
 check_claim("the median validation loss of L1 lies between L2's and no penalty's",
             bool(np.median(l2["validation loss"]) < np.median(l1["validation loss"])
                  < np.median(none["validation loss"])))
 check_claim("L2's training accuracy is below no penalty's on at least 3 of 5 seeds",
             bool(np.sum(l2["train accuracy"] < none["train accuracy"]) >= 3))
+lowest = [study["validation accuracy"].min() for study in studies.values()]
+highest = [study["validation accuracy"].max() for study in studies.values()]
+check_claim("the validation accuracies of the three settings overlap (every setting's "
+            "best seed is above every setting's worst seed)", bool(max(lowest) < min(highest)))
 medians = [np.median(study["validation accuracy"]) for study in studies.values()]
 check_claim("the median validation accuracies of the three settings are within 0.04 "
             "of one another", bool(max(medians) - min(medians) <= 0.04))
-check_claim("L2's validation accuracy is at least no penalty's on at least 3 of 5 seeds",
-            bool(np.sum(l2["validation accuracy"] >= none["validation accuracy"]) >= 3))
 
 # %% [markdown]
 # Why does the validation *loss* react so much more than the validation *accuracy*?
@@ -567,12 +571,22 @@ plt.show()
 # In this run, without the penalty the validation loss turns and climbs (notebook 15's
 # overfitting); with it, the validation loss levels off instead and stays low. The
 # regularisation loss (green) rises fast while the weights grow, then slowly falls as
-# the penalty, balanced against the data loss, pulls them back. The validation losses
-# behave this way on every seed:
+# the penalty, balanced against the data loss, pulls them back. Over the five seeds,
+# the final validation loss divided by its lowest value (1 means it never climbed back):
 
-# %%
+# %% tags=["nbval-ignore-output"]
+# output not compared: losses after 10,000 training steps depend on the CPU's rounding
 climb = {name: study["validation loss"] / study["lowest validation loss"]
          for name, study in studies.items()}  # end / lowest, seed by seed
+print_seed_study({name: {"val loss end / lowest": climb[name]} for name in climb},
+                 "val loss end / lowest", digits=2)
+
+# %% [markdown]
+# Without a penalty the validation loss ends at least 30 % above its lowest point on
+# every seed. With L2 it climbs back less than without, on every seed, and at the median
+# it ends within 20 % of its lowest point:
+
+# %%
 check_claim("without a penalty, the validation loss ends at least 30 % above its lowest "
             "point on every seed", bool(np.all(climb["no penalty"] >= 1.3)))
 check_claim("with L2 it climbs back less than without, on every seed",
@@ -720,15 +734,17 @@ print(f"meets the book's training figure on {np.sum(l2['train accuracy'] >= BOOK
 # %%
 check_claim("the training accuracy is within 0.03 of the book's 0.950 on every seed",
             bool(np.all(np.abs(l2["train accuracy"] - BOOK_TRAIN) <= 0.03)))
-check_claim("the median validation accuracy is below the book's 0.840",
-            bool(np.median(l2["validation accuracy"]) < BOOK_VAL))
-check_claim("and no seed is more than 0.01 above it",
-            bool(np.all(l2["validation accuracy"] <= BOOK_VAL + 0.01)))
+check_claim("the median validation accuracy is below the book's 0.840, by at most 0.05",
+            bool(BOOK_VAL - 0.05 <= np.median(l2["validation accuracy"]) < BOOK_VAL))
+check_claim("no seed is more than 0.01 above it, and none more than 0.10 below it",
+            bool(np.all(np.abs(l2["validation accuracy"] - BOOK_VAL) <= 0.10)
+                 and np.all(l2["validation accuracy"] <= BOOK_VAL + 0.01)))
 
 # %% [markdown]
-# Our training figures sit around the book's. Our validation figures mostly fall short,
-# by up to a few hundredths (a single seed can reach 0.840). The runs are not the same,
-# though. The validation sets are
+# Our training figures sit around the book's: within 0.03 of it on every seed. Our
+# validation figures fall short of the book's 0.840 at the median, by at most 0.05; no
+# seed beats it by more than 0.01, and none falls more than 0.10 below it. The runs are
+# not the same, though. The validation sets are
 # different points: the book's is a different random sample (it draws its validation
 # data from NumPy's global generator after the training data), and with 300 points each
 # point is worth 0.0033. The initial weights differ too (the book draws them from that
@@ -738,18 +754,17 @@ check_claim("and no seed is more than 0.01 above it",
 # A **better setting** comes closer: a wider hidden layer, with the same penalty. More
 # neurons give the network a smoother way to draw the same boundaries (many small
 # contributions instead of a few large ones), and L2 keeps the extra freedom from turning
-# into overfitting: without the penalty, notebook 15 showed, width mostly buys
-# memorisation.
+# into overfitting. (Without a penalty, notebook 15's wide network on a third of the
+# data mostly memorised its points, though that experiment also cut the data.)
 #
 # A 2-256-3 network costs more than twice as much per epoch as a 2-64-3 one, so this
 # notebook trains it only when `FULL_RUN = True` (set it in the first code cell and run
-# all cells): the same five seeds, for the book's full 10,000 epochs. On the machine
-# that built this notebook, it met the book's training figure on every seed (0.967),
-# met its validation figure on 3 of the 5 seeds and came within 0.01 of it on the other
-# two (0.830 to 0.850), and beat the 2-64-3 network's validation accuracy on every seed.
-# So width with L2 reaches the book's figures, give or take a point or three of the
-# validation set, whichever seed you pick. With `FULL_RUN = True`, the cell below checks
-# these claims on your machine.
+# all cells): the same five seeds, for the book's full 10,000 epochs. The cell below
+# then checks three claims on your machine: the wider network meets the book's training
+# figure (0.950) on every seed; its validation accuracy is at least 0.82, the book's
+# 0.840 minus 0.02, on every seed; and it beats the 2-64-3 network's validation accuracy
+# on at least 4 of the 5 seeds. If they hold, width with L2 brings the validation
+# accuracy to within 0.02 of the book's figure or above it, whichever seed you pick.
 
 # %%
 if FULL_RUN:
@@ -784,10 +799,12 @@ else:
 # - Report the data loss and the regularisation loss separately; the validation loss is
 #   a data loss, without penalty.
 # - On the spiral, over five seeds, L2 keeps the validation loss from climbing much and
-#   ends it far lower than without a penalty; the validation accuracy moves by a few
-#   points at most, and not the same way on every seed. Our 2-64-3 with L2 matches the
-#   book's training figure within 0.03 and mostly falls a few hundredths short of its
-#   validation figure; a wider layer (`FULL_RUN = True`) meets it or comes within 0.02.
+#   ends it far lower than without a penalty; the median validation accuracies of the
+#   three settings lie within a few hundredths (0.04) of one another. Our 2-64-3 with L2
+#   matches the book's training figure within 0.03 on every seed and falls short of its
+#   validation figure at the median, by at most 0.05. A wider 2-256-3 layer is checked
+#   (with `FULL_RUN = True`) to meet the training figure and to reach at least 0.82
+#   validation accuracy, within 0.02 of the book's 0.840, on every seed.
 
 # %% [markdown]
 # ## Exercises

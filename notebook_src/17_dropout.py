@@ -258,15 +258,21 @@ def evaluate(layers, X, y):
 
 
 def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
-    """Train on (X, y); record training (dropout on and off) and validation figures."""
+    """Train on (X, y); record training (dropout on and off) and validation figures.
+
+    Every `every` epochs the figures are measured in inference mode; the loss of
+    each training step (on the thinned network) is kept for every epoch, in
+    ``history["step_loss"]``, so that no spike can hide between two evaluations.
+    """
     loss_function = SoftmaxCrossEntropy()
     history = {"epoch": [], "dropout_accuracy": [], "loss": [], "accuracy": [],
                "val_loss": [], "val_accuracy": []}
+    step_losses = []
     for epoch in range(1, epochs + 1):
         values = X
         for layer in layers:
             values = layer.forward(values)  # Dropout drops: training mode
-        loss_function.forward(values, y)
+        step_losses.append(loss_function.forward(values, y))
         # Accuracy of this thinned network, before the step: what the book prints.
         dropout_accuracy = accuracy(loss_function.output, y)
         gradient = loss_function.backward()
@@ -279,6 +285,7 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
             for key, value in zip(history, [epoch, dropout_accuracy, loss, acc, val_loss,
                                             val_acc], strict=True):
                 history[key].append(value)
+    history["step_loss"] = np.array(step_losses)
     return history
 
 
@@ -290,11 +297,26 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
 # ReLU; Adam with learning rate 0.05 and decay 5e-5. The validation set is the book's
 # size, a fresh sample of 100 points per class (seed 1). As before, `float32`.
 #
-# We change one thing: the decay. With the book's 5e-5 the learning rate stays above
-# 0.03 for all 10,000 epochs, and a step that large, late in training, now and then throws
-# the network off: the loss spikes (notebook 14), and a run's last figure depends on
-# whether it stopped in a spike. We use the course's setting from notebook 14,
-# `Adam(learning_rate=0.05, decay=1e-3)`, under which these runs settle.
+# We change one thing: the decay. We use the course's setting from notebook 14,
+# `Adam(learning_rate=0.05, decay=1e-3)`. The reason lies in the book's full 10,000
+# epochs: with its decay of 5e-5 the learning rate is still above 0.03 at the end, and in
+# notebook 14 steps that large, late in training, now and then threw the network off (the
+# loss spiked), so a run's last figure depended on whether it stopped in a spike.
+#
+# Over the 1,000 epochs we train here (see below), the change has a plainer effect: it
+# halves the learning rate at the end of our runs.
+
+# %%
+for decay in (5e-5, 1e-3):
+    at_1000, at_10000 = (0.05 / (1 + decay * epoch) for epoch in (1_000, 10_000))
+    print(f"decay {decay:g}: learning rate {at_1000:.3f} at epoch 1,000, "
+          f"{at_10000:.4f} at epoch 10,000")
+
+# %% [markdown]
+# So our runs take smaller steps towards their end than the book's run did at the same
+# epoch. That is one more reason not to expect the book's figures from them: where ours
+# differ, the shorter training and the smaller steps are mixed up, and these runs cannot
+# tell which of the two did what.
 #
 # One run is one draw: its starting weights come from a seed, and so do its dropout
 # masks (the `Dropout` layer draws them from the same seeded generator, after the
@@ -303,8 +325,10 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
 # spreads. For each seed, the network without dropout starts from the same weights as
 # the one with it.
 #
-# The book trains for 10,000 epochs; we train for **1,000**, a tenth. The comparison is
-# already clear by then, and five seeds of a shorter run tell us more than one long run.
+# The book trains for 10,000 epochs; we train for **1,000**, a tenth: five seeds of a
+# shorter run tell us more than one long run. But a tenth is not the end. Below we will
+# see that the runs without dropout are still improving at epoch 1,000, so what we
+# compare is where each setting stands after 1,000 epochs, not where it would end up.
 # (Set `FULL_RUN = True` for the book's 10,000 epochs; that takes a few minutes.)
 
 # %%
@@ -337,19 +361,23 @@ def dropout_run(rate):
                         optimizer=Adam(learning_rate=0.05, decay=1e-3), epochs=EPOCHS)
         histories[rate, seed] = history
         recent = history["val_accuracy"][-5:]  # the last five evaluations, 100 epochs apart
-        # The largest rise of the loss above its lowest value so far, after epoch 300:
-        # 1.0 if it never rose; a spike shows as a ratio well above 1.
-        losses = np.array(history["loss"])
-        lowest_so_far = np.minimum.accumulate(losses)
-        after_300 = np.array(history["epoch"][1:]) > 300
+        # The largest rise of a training step's loss above the lowest step loss before it,
+        # after epoch 300, over every epoch: 1.0 if it never rose; a spike shows as a
+        # ratio well above 1. (Small rises happen anyway: Adam overshoots a little now
+        # and then, and with dropout every step drops different neurons.)
+        losses = history["step_loss"]
+        lowest_before = np.minimum.accumulate(losses)[299:-1]
+        # Is the loss still falling at epoch 1,000? Compare the mean step loss of
+        # epochs 901-1,000 with that of epochs 801-900 (means smooth the jitter).
+        fall = 1 - losses[900:1000].mean() / losses[800:900].mean()
         return {"validation accuracy": history["val_accuracy"][-1],
                 "training accuracy": history["accuracy"][-1],
                 "training accuracy while dropping": history["dropout_accuracy"][-1],
                 "training - validation gap": history["accuracy"][-1]
                 - history["val_accuracy"][-1],
                 "validation wiggle": max(recent) - min(recent),
-                "largest rise of the loss": np.max(losses[1:] / lowest_so_far[:-1],
-                                                   where=after_300, initial=1.0)}
+                "largest rise of the loss": max(1.0, np.max(losses[300:] / lowest_before)),
+                "loss fall, epochs 901-1,000": fall}
     return run
 
 
@@ -360,7 +388,7 @@ studies = {"dropout 0.1": seed_study(dropout_run(0.1), SEEDS),
 # output not compared: accuracies after 1,000 epochs differ in their last digits between
 # machines; the claims below are checked instead.
 for metric in ("validation accuracy", "training accuracy", "training - validation gap",
-               "largest rise of the loss"):
+               "validation wiggle", "largest rise of the loss", "loss fall, epochs 901-1,000"):
     print_seed_study(studies, metric)
     print()
 print_seed_study({"dropout 0.1": studies["dropout 0.1"]}, "training accuracy while dropping")
@@ -371,6 +399,13 @@ print_seed_study({"dropout 0.1": studies["dropout 0.1"]}, "training accuracy whi
 # prints as its training accuracy; the other is the whole network's, in inference mode,
 # measured like the validation accuracy. The thinned network is worse, on every seed:
 # a tenth of its hidden neurons are missing.
+#
+# No run has a loss spike. The loop keeps the loss of every training step, so a spike
+# cannot hide between two evaluations, and after epoch 300 no step's loss is more than
+# 1.25 times the lowest step loss before it, on any seed. (Small rises happen in every
+# run, as the table shows: Adam overshoots a little now and then, and with dropout every
+# step drops different neurons. A spike, as in notebook 14, is a jump far larger than
+# that.)
 
 # %%
 dropout_study, plain_study = studies["dropout 0.1"], studies["no dropout"]
@@ -378,9 +413,9 @@ check_claim("the thinned network's training accuracy is below the whole network'
             "on every seed",
             bool(np.all(dropout_study["training accuracy while dropping"]
                         < dropout_study["training accuracy"])))
-check_claim("the runs settle: after epoch 300 no run's loss rises to 1.2 times its lowest "
-            "value so far",
-            all(bool(np.all(study["largest rise of the loss"] < 1.2))
+check_claim("no loss spikes: after epoch 300, no training step's loss is more than 1.25 "
+            "times the lowest step loss before it, on any seed",
+            all(bool(np.all(study["largest rise of the loss"] < 1.25))
                 for study in studies.values()))
 
 # %% [markdown]
@@ -432,16 +467,18 @@ plt.show()
 #
 # The book's code, run for its full 10,000 epochs with its decay of 5e-5, printed 0.694
 # training accuracy (while dropping) and 0.740 validation accuracy. Ours trained a tenth
-# as long, with another decay, so expect to come close, not to match: on every seed our
-# validation accuracy is within a tenth of the book's. Whether one run lands above or
-# below the book's figure says little, though. Our five seeds alone spread by several
-# hundredths, and the book's figure is one draw from such a spread too (its own seed,
-# its own machine): "ours is 0.010 below the book's" would say nothing.
+# as long, with another decay (and so with half the book's learning rate by epoch 1,000),
+# so expect to come close, not to match: on every seed our validation accuracy is within
+# 0.1 of the book's. Whether one run lands above or below the book's figure says little,
+# though. Our five seeds alone spread by 0.03 or more, and the book's figure is one draw
+# from such a spread too (its own seed, its own machine): "ours is 0.010 below the
+# book's" would say nothing.
 #
 # One evaluation is also a draw. The validation curves above wiggle from one evaluation
-# to the next, 100 epochs apart: over the last five evaluations of a dropout run, the
-# validation accuracy typically moves by a couple of hundredths, and with 300 validation
-# points each point is worth 0.0033.
+# to the next, 100 epochs apart. The "validation wiggle" table above measures it: over
+# the last five evaluations of a dropout run (epochs 600 to 1,000), the validation
+# accuracy moves by more than 0.01 on every seed, and by 0.02 or more at the median. With
+# 300 validation points, each point is worth 0.0033, so that is several points.
 
 # %%
 val_dropout = dropout_study["validation accuracy"]
@@ -450,32 +487,48 @@ check_claim("on every seed, the dropout network's validation accuracy is within 
 check_claim("the dropout network's validation accuracy spreads by 0.03 or more over "
             "the seeds", bool(np.ptp(val_dropout) >= 0.03))
 check_claim("over its last five evaluations, a dropout run's validation accuracy moves by "
-            "0.01 or more (median over the seeds)",
-            bool(np.median(dropout_study["validation wiggle"]) >= 0.01))
+            "more than 0.01 on every seed",
+            bool(np.all(dropout_study["validation wiggle"] > 0.01)))
+check_claim("at the median over the seeds, that movement is 0.02 or more",
+            bool(np.median(dropout_study["validation wiggle"]) >= 0.02))
 
 # %% [markdown]
 # ### Did dropout help here?
 #
-# **No**, on every seed, and it is worth understanding why. Look at the right panel
-# above first: without dropout, the gap between training and validation accuracy is
-# tiny on every seed, a few hundredths at most. With 3,000
-# training points, 64 neurons cannot memorise the noise; this network is **not
-# overfitting**. It is, if anything, too small (*underfitting*). Dropout cures
-# overfitting by making training harder; applied to a network that is not overfitting,
-# it only makes training harder, and the network ends up worse on both sets: on every
-# seed the network without dropout scores clearly higher on the validation data, by
-# about a tenth or more. With dropout the gap stays small too, but there was no gap
-# worth closing in the first place.
+# **No**: after 1,000 epochs it made things worse on every seed, and it is worth
+# understanding why. Look at the right panel above first: without dropout, the gap
+# between training and validation accuracy is tiny, below 0.06 in size on every seed.
+# And the network without dropout is still learning: its red loss curves in the seed-0
+# figure above are still falling at epoch 1,000, and on every seed the mean training loss of
+# epochs 901-1,000 is more than 1 % below that of epochs 801-900 (the "loss fall" table
+# above). This network is **not overfitting**; if anything, it has not finished
+# training.
+#
+# Dropout cures overfitting by making training harder. Applied to a network that is not
+# overfitting, it only makes training harder, and after 1,000 epochs the network is
+# worse on both sets: on every seed the network without dropout scores higher on the
+# validation data, by more than 0.1, and higher on the training data too. With dropout
+# the gap stays small as well, but there was no gap worth closing in the first place.
+#
+# What these runs cannot tell you is how the comparison ends after the book's 10,000
+# epochs: whether a gap opens up without dropout, and whether dropout catches up. Only a
+# longer run can show that. Set `FULL_RUN = True` to try: the checks in this notebook
+# then test the same sentences on the 10,000-epoch runs, and stop at the first one that
+# no longer holds.
 
 # %%
 check_claim("with or without dropout, the training - validation gap is below 0.06 in "
             "size on every seed",
             bool(np.all(np.abs(plain_study["training - validation gap"]) < 0.06)
                  and np.all(np.abs(dropout_study["training - validation gap"]) < 0.06)))
+check_claim("without dropout, the training loss is still falling at epoch 1,000: on every "
+            "seed, its mean over epochs 901-1,000 is more than 1 % below its mean over "
+            "epochs 801-900",
+            bool(np.all(plain_study["loss fall, epochs 901-1,000"] > 0.01)))
 check_claim("without dropout, the validation accuracy is higher than with it on every "
-            "seed, by more than 0.05",
+            "seed, by more than 0.1",
             bool(np.all(plain_study["validation accuracy"]
-                        - dropout_study["validation accuracy"] > 0.05)))
+                        - dropout_study["validation accuracy"] > 0.1)))
 check_claim("without dropout, the training accuracy is higher too, on every seed",
             bool(np.all(plain_study["training accuracy"]
                         > dropout_study["training accuracy"])))
@@ -485,7 +538,7 @@ check_claim("without dropout, the training accuracy is higher too, on every seed
 # training data for generalising, and pays off only when the gap between training and
 # validation figures is large. Look at the gap first (notebook 15), then regularise.
 # Dropout was invented for large networks (millions of weights) that overfit even big
-# data sets; the spiral at this size is not such a case.
+# data sets; the 3,000-point spiral, at least over 1,000 epochs, is not such a case.
 
 # %% [markdown]
 # ## Summary
@@ -498,7 +551,8 @@ check_claim("without dropout, the training accuracy is higher too, on every seed
 #   and back on to train. The backward pass is `dvalues * mask`.
 # - Dropout is a cure for overfitting: it helps when the validation gap is large, and
 #   costs accuracy when the network is not overfitting, as on the 3,000-point spiral
-#   (on every one of five seeds).
+#   after 1,000 epochs (on every one of five seeds), where the network without dropout
+#   was still improving.
 # - One run is one draw: compare settings over several seeds, and read a single figure,
 #   ours or the book's, as one point of a spread.
 

@@ -385,7 +385,7 @@ check_claim("Model.fit and the explicit loop give exactly the same 10,000 losses
 # `fit` returns the history (and keeps it as `model.history`), a dict of lists with one
 # number per epoch, so plotting a training run needs no bookkeeping of our own. The
 # learning rate is recorded too: with a decay of 1e-3 it shrinks from 0.05 to about
-# 0.0045, a tenth, over the 10,000 steps (`0.05 / (1 + 1e-3 * step)`, notebook 12).
+# 0.0045, an eleventh, over the 10,000 steps (`0.05 / (1 + 1e-3 * step)`, notebook 12).
 
 # %%
 epochs = np.arange(1, EPOCHS + 1)
@@ -403,15 +403,17 @@ print(f"learning rate: first epoch {history['learning_rate'][0]:.4f}, "
 # %%
 after_500 = np.array(history["loss"][500:])
 lowest_before = np.minimum.accumulate(history["loss"])[499:-1]  # lowest loss so far
-check_claim("after epoch 500, the loss never rises more than 50% above its lowest value so far",
-            bool(np.all(after_500 <= 1.5 * lowest_before)))
+check_claim("after epoch 500, the loss never rises more than 25% above its lowest value so far",
+            bool(np.all(after_500 <= 1.25 * lowest_before)))
 
 # %% [markdown]
-# The loss falls steadily, with none of the sharp spikes of the book's setting (a decay
-# of 5e-7, which hardly shrinks the rate at all). As notebook 14 showed, the spikes come
-# from a step size that stays too large once the network is close to a minimum: Adam
-# overshoots and needs a few dozen epochs to recover. The decay shrinks the step as
-# training goes on, and the spikes are gone (the check above holds for any seed we tried).
+# In this run the loss falls with only small bumps: after epoch 500 it never rises more
+# than 25% above the lowest value it had reached. The book's setting (a decay of 5e-7,
+# which hardly shrinks the rate at all) gives sharp spikes instead. As notebook 14
+# showed, the spikes come from a step size that stays too large once the network is
+# close to a minimum: Adam overshoots and needs a few dozen epochs to recover. The decay
+# shrinks the step as training goes on. This is one run, one seed; notebook 14's seed
+# study is what shows the decay keeps the spikes away on other seeds too.
 #
 # ## `evaluate` and `predict`
 #
@@ -431,21 +433,26 @@ print(f"validation data: loss {val_loss:.4f}, accuracy {val_accuracy:.3f}")
 
 # %%
 last_epoch_accuracy = history["accuracy"][-1]
-check_claim("evaluate's training accuracy is within 0.02 of the one fit recorded last",
-            abs(train_accuracy - last_epoch_accuracy) <= 0.02)
+# Accuracies on 300 points are whole numbers of points: compare in points, not floats.
+points_apart = round(abs(train_accuracy - last_epoch_accuracy) * len(y))
+check_claim("evaluate's training accuracy and the one fit recorded last differ by at most "
+            "3 of the 300 points",
+            points_apart <= 3)
 check_claim("the training accuracy is above 0.9",
             train_accuracy > 0.9)
-check_claim("the validation accuracy is between 0.7 and 0.9, at least 0.05 below it",
-            0.7 <= val_accuracy <= 0.9 and val_accuracy <= train_accuracy - 0.05)
+check_claim("the validation accuracy is between 0.75 and 0.85, at least 0.1 below it",
+            0.75 <= val_accuracy <= 0.85 and val_accuracy <= train_accuracy - 0.1)
 
 # %% [markdown]
-# The training accuracy from `evaluate` is about 0.95, close to the last value `fit`
-# recorded but not necessarily equal to it: the history holds what each epoch's forward
-# pass measured, *before* that epoch's optimizer step, while `evaluate` measures the
-# weights *after* the last step. Both are right; they can differ by a point (of 300).
+# In this run the training accuracy from `evaluate` is above 0.9, close to the last
+# value `fit` recorded but not necessarily equal to it: the history holds what each
+# epoch's forward pass measured, *before* that epoch's optimizer step, while `evaluate`
+# measures the weights *after* the last step. Both are right; they can differ by a few
+# points (the check above allows at most 3 of the 300).
 #
-# On the validation data the model reaches only about 0.8, well below its training
-# accuracy: that gap is the overfitting notebooks 15-17 fought against.
+# On the validation data the model reaches only about 0.8 (between 0.75 and 0.85), at
+# least 0.1 below its training accuracy: that gap is the overfitting notebooks 15-17
+# fought against.
 #
 # `predict` needs no labels: it returns one row of class probabilities per sample. The
 # predicted class is the column with the highest probability.
@@ -530,6 +537,9 @@ for ax in (left, right):
     ax.legend()
 plt.tight_layout()
 plt.show()
+# The decay counts optimizer steps: 300 of them for the full batch, 3,000 for batches of 32.
+print(f"learning rate in epoch 300: full batch {runs['full batch']['learning_rate'][-1]:.4f}, "
+      f"batches of 32 {runs['batches of 32']['learning_rate'][-1]:.4f}")
 full_run, batch_run = runs["full batch"], runs["batches of 32"]
 check_claim("in this run, batches of 32 end with the higher loss and the lower training "
             "and validation accuracies",
@@ -548,14 +558,14 @@ check_claim("in this run, batches of 32 end with the higher loss and the lower t
 # 11's `seed_study`). Each run returns its final training and validation accuracy and
 # its number of **live** neurons: hidden neurons whose ReLU is positive for at least one
 # training point (a neuron that is zero on every point passes no gradient and stops
-# learning, notebook 12). Four settings, all with Adam and a decay of 1e-3:
+# learning, notebook 12). Five settings, all with Adam and a decay of 1e-3:
 #
 # - the full batch and batches of 32, both at the learning rate of 0.05, for 300 epochs;
-# - batches of 32 at a ten times smaller rate, 0.005, for 300 epochs (3,000 steps): if
-#   large steps were the trouble, smaller ones should help;
-# - the full batch at that same rate, 0.005, for 3,000 epochs: the **same number of
-#   steps at the same rate** as the line above, so the only difference between the two
-#   is whether each step sees 32 points or all 300.
+# - the same two at a ten times smaller rate, 0.005, also for 300 epochs: if large steps
+#   were the trouble, smaller ones should help the batches;
+# - the full batch at 0.005 for 3,000 epochs: the **same number of steps at the same
+#   rate** as batches of 32 at 0.005 (300 epochs of 10 steps), so the only difference
+#   between the two is whether each step sees 32 points or all 300.
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: every seed's accuracy differs in its last digits from one CPU to
@@ -580,6 +590,7 @@ def minibatch_run(batch_size, learning_rate, epochs=300):
 studies = {
     "full batch, lr 0.05": seed_study(minibatch_run(None, 0.05), SEEDS),
     "batches of 32, lr 0.05": seed_study(minibatch_run(32, 0.05), SEEDS),
+    "full batch, lr 0.005": seed_study(minibatch_run(None, 0.005), SEEDS),
     "batches of 32, lr 0.005": seed_study(minibatch_run(32, 0.005), SEEDS),
     "full batch, lr 0.005, 3,000 epochs": seed_study(minibatch_run(None, 0.005, 3000),
                                                      SEEDS),
@@ -588,7 +599,7 @@ print_seed_study(studies, "training accuracy")
 print()
 print_seed_study(studies, "live neurons", digits=0)
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(12, 3.2), sharey=True)
+fig, (left, right) = plt.subplots(1, 2, figsize=(12, 3.6), sharey=True)
 plot_seed_study(studies, "training accuracy", ax=left, title="training accuracy")
 plot_seed_study(studies, "validation accuracy", ax=right, title="validation accuracy")
 plt.tight_layout()
@@ -597,6 +608,7 @@ plt.show()
 # %%
 full, small_batches = studies["full batch, lr 0.05"], studies["batches of 32, lr 0.05"]
 slow_batches = studies["batches of 32, lr 0.005"]
+slow_full_300 = studies["full batch, lr 0.005"]
 slow_full = studies["full batch, lr 0.005, 3,000 epochs"]
 accuracy_key = "training accuracy"
 check_claim("at lr 0.05, batches of 32 end below the full batch on at least 4 of the 5 seeds",
@@ -618,6 +630,12 @@ check_claim("at lr 0.005, batches of 32 keep many more neurons alive (median at 
 check_claim("but end lower still: median below that at lr 0.05, and below 0.7 on every seed",
             bool(np.median(slow_batches[accuracy_key]) < np.median(small_batches[accuracy_key])
                  and np.all(slow_batches[accuracy_key] < 0.7)))
+check_claim("at lr 0.005 and the same 300 epochs, the full batch ends ahead of batches of 32 "
+            "by more than 0.05 on every seed",
+            bool(np.all(slow_full_300[accuracy_key] > slow_batches[accuracy_key] + 0.05)))
+check_claim("and its median training accuracy is at least 0.1 higher",
+            bool(np.median(slow_full_300[accuracy_key])
+                 >= np.median(slow_batches[accuracy_key]) + 0.1))
 check_claim("with the same 3,000 steps at lr 0.005, the full batch ends ahead of batches "
             "of 32 by more than 0.2 on every seed",
             bool(np.all(slow_full[accuracy_key] > slow_batches[accuracy_key] + 0.2)))
@@ -627,16 +645,19 @@ check_claim("with the same 3,000 steps at lr 0.005, the full batch ends ahead of
 #
 # - **The full batch wins, clearly.** At the rate of 0.05, batches of 32 end below the
 #   full batch on at least four of the five seeds, and their median training accuracy is
-#   more than 0.1 lower. The validation accuracies tell the same story.
+#   at least 0.1 lower. So is their median validation accuracy.
 # - **The mini-batch runs lose most of their neurons.** With batches of 32 at 0.05,
 #   fewer than half of the 64 hidden neurons are still alive at the end, on every seed;
 #   the full batch keeps more than half. Each noisy step moves every weight by up to
 #   about the learning rate, in a direction that changes from batch to batch, and once a
 #   neuron's weighted sum is negative for all 300 points, it gets no gradient and stops
 #   learning.
-# - **A smaller rate does not rescue them.** At 0.005 many more neurons survive, but in
-#   300 epochs the runs get even less far (below 0.7 on every seed). Large steps that
-#   overshoot are not the whole story.
+# - **A smaller rate does not rescue them.** At 0.005 many more neurons survive (a
+#   median at least 10 more), but in 300 epochs the runs get even less far (a lower
+#   median, and below 0.7 on every seed). The full batch at that rate, in the same 300
+#   epochs and so with a tenth of the steps, ends more than 0.05 ahead of them on every
+#   seed, with a median at least 0.1 higher. Large steps that overshoot are not the
+#   whole story.
 # - **The noise itself costs.** With the same 3,000 steps at the same rate of 0.005, the
 #   full batch ends more than 0.2 higher on every seed. Adam divides each step by the
 #   running size of the gradients (notebooks 13-14), and that size includes the noise:
@@ -644,9 +665,15 @@ check_claim("with the same 3,000 steps at lr 0.005, the full batch ends ahead of
 #   (Adam's momentum) partly cancels while their squares do not, and each step moves the
 #   weights less in the direction that helps.
 #
-# What *would* make batches of 32 pay off on these 300 points, we leave open: neither
-# the smaller rate nor the decay did within 300 epochs. The seed study is what lets us
-# say even this much: one run can only show what one seed did.
+# One more difference hides in the settings: the decay counts optimizer steps, not
+# epochs. With 10 steps per epoch, the mini-batch runs go ten times faster along the
+# same decay schedule: in epoch 300 their rate is down to about 0.0125 after nearly
+# 3,000 steps, against about 0.0385 for the full batch after 299
+# (`0.05 / (1 + 1e-3 * steps)`, printed under the curves above).
+#
+# What *would* make batches of 32 pay off on these 300 points, we leave open: the
+# smaller rate did not, within 300 epochs. The seed study is what lets us say even this
+# much: one run can only show what one seed did.
 #
 # So why use mini-batches at all? Because this data set is tiny. With 300 points the
 # full batch is cheap and its gradient is exact. With tens of thousands of images a
@@ -685,8 +712,9 @@ model.fit(X, y + 1, epochs=10, progress=False)
 # - `evaluate(X, y)` gives loss and accuracy on held-out data; `predict(X)` gives class
 #   probabilities, with `Dropout` switched off.
 # - Mini-batches take several cheaper, noisier steps per epoch: they pay off on large
-#   data sets, not on 300 points, where batches of 32 lost to the full batch over five
-#   seeds at both rates tried. Shuffle them, with a seeded `rng` for reproducibility.
+#   data sets, not on 300 points: there, in the same number of epochs, batches of 32
+#   ended below the full batch at both rates tried (on at least four of five seeds at
+#   0.05, on all five at 0.005). Shuffle them, with a seeded `rng` for reproducibility.
 # - One run is one seed's story: a comparison of settings rests on a seed study.
 
 # %% [markdown]
