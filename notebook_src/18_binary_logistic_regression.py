@@ -581,9 +581,10 @@ plot_history({BOOK: book_history}, "The book's settings, seed 0")
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: the digits of a loss after 10,000 epochs depend on the machine.
+# The losses are recorded every 10 epochs: entry -101 is epoch 9,000.
 drop = book_history["data_loss"][-101] - book_history["data_loss"][-1]
 print(f"data loss over the last 1,000 epochs: {book_history['data_loss'][-101]:.4f} "
-      f"-> {book_history['data_loss'][-1]:.4f} (still falling by {drop:.4f})")
+      f"-> {book_history['data_loss'][-1]:.4f} (falling by {drop:.4f})")
 
 # %%
 check_claim("the data loss is lower at epoch 10,000 than at epoch 9,000", bool(drop > 0))
@@ -591,9 +592,17 @@ check_claim("in this run, the validation accuracy is below the training accuracy
             bool(book_val_acc < book_acc))
 
 # %% [markdown]
-# The loss is still going down at the end, slowly: it has not levelled off. Adam's
-# steps are about the size of its learning rate (notebook 14), and 0.001 is small;
-# 10,000 of them are not enough for the network to finish learning.
+# The loss has not levelled off: it is still lower at epoch 10,000 than at epoch 9,000.
+# Nor does it have to fall evenly. Long after it seems to have slowed down, the network
+# can still find a better way to bend its boundary, and the loss then drops in a short,
+# steep step. Whether and when such a step comes depends on the starting weights, and
+# even on the last digits of the arithmetic: on the machine that built this notebook,
+# the run above drops in one step near the end, and the same run on another computer
+# may show it earlier, later, or not before epoch 10,000. That is one reason why this
+# setting ends at quite different levels from one seed to the next (the seed study
+# below shows how different). Adam's steps are about the size of its learning rate
+# (notebook 14), and 0.001 is small; 10,000 of them are not enough for the network to
+# finish learning.
 #
 # ## The probability map
 #
@@ -651,9 +660,13 @@ plt.show()
 #   thousand epochs instead of still crawling at the end;
 # - **decay 1e-3** instead of 5e-7, so the step shrinks as training goes on: the rate is
 #   $0.05 / (1 + 10^{-3}\, t)$ at step $t$, half its starting value at step 1,000 and
-#   a eleventh of it at step 10,000. With the book's tiny decay, a large rate would stay
-#   large to the end, and a step that is still too large late in training throws the
-#   network off now and then: the loss spikes (notebook 14). A real decay removes that.
+#   an eleventh of it at step 10,000. With the book's tiny decay, a rate this large
+#   would stay large to the end, and a step that is still too large late in training
+#   throws the network off now and then: the loss spikes. Notebook 14 showed this on the
+#   three-class spiral at this same rate: with the book's decay of 5e-7 the loss spiked
+#   again and again, on every seed, and a decay of 1e-3 removed the spikes. We do not
+#   repeat that run here (the book's own setting for this network is the small rate
+#   0.001); below we check how the course's setting behaves.
 #
 # Same network, same seed, same data, same L2, same number of epochs:
 
@@ -679,8 +692,8 @@ largest_rise = np.max(better_losses[1:] / np.minimum.accumulate(better_losses)[:
                       where=after_1000, initial=1.0)
 check_claim("in this run, the course's loss is lower than the book's at epoch 1,000",
             bool(better_history["data_loss"][100] < book_history["data_loss"][100]))
-check_claim("in this run, after epoch 1,000, the course's loss never rises to 1.5 times its "
-            "lowest value so far", bool(largest_rise < 1.5))
+check_claim("in this run, after epoch 1,000, the course's loss never rises to 2 times its "
+            "lowest value so far", bool(largest_rise < 2))
 
 # %%
 plot_history({BOOK: book_history, COURSE: better_history}, "Two runs, same network and data")
@@ -696,9 +709,10 @@ plt.show()
 
 # %% [markdown]
 # In this run the larger steps pay off quickly: the loss falls much faster in the first
-# thousand epochs, and then, as the decay shrinks the steps, it settles without a
-# jump. On the map, the boundary follows the arms more closely and
-# keeps to the gaps between them instead of cutting corners.
+# thousand epochs, and then, as the decay shrinks the steps, it settles, with at most
+# small bumps (it never rises to twice its lowest value so far). On the map, the
+# boundary follows the arms more closely and keeps to the gaps between them instead of
+# cutting corners.
 #
 # ## One run is not a result: five seeds
 #
@@ -764,9 +778,10 @@ plt.show()
 # What the spread shows:
 #
 # - **The course's setting wins on nearly every seed**, on both validation samples, and
-#   it fits the training data better too. Its gain is larger than the spread that the
-#   seed causes. Five seeds are a small sample, though, and a run can still end on a
-#   worse fit now and then: "better" is a statement about the spread, not a promise for
+#   it fits the training data better too: its median is higher by more than 0.03 on all
+#   three measures. Five seeds are a small sample, though: they show which setting
+#   usually ends higher, not how often a single run of the course's setting could end
+#   below one of the book's. "Better" is a statement about the spread, not a promise for
 #   every run.
 # - The book's setting ends at different levels from seed to seed, all below the
 #   book's validation figure of 0.920. Its loss is still falling at the end on every
@@ -774,9 +789,12 @@ plt.show()
 #   stands when it stops depends on where it started.
 # - The course's setting lands near the book's 0.920 on the 200-point validation set.
 #   Its loss falls faster from the start, ends far lower (the median less than half the
-#   book setting's), and settles: after epoch 1,000 it never jumps above its lowest
-#   value so far, and its training accuracy over the last 1,000 epochs stays within
-#   0.02 of where it ends. No spikes, on any seed: the exact final figure is not luck.
+#   book setting's), and settles: after epoch 1,000 it never rises to twice its lowest
+#   value so far, on any seed. Small bumps still happen: on every seed the loss rises
+#   above its lowest value at some point after epoch 1,000, on most seeds by less than
+#   10 % (on other seeds we tried, one bump reached about 1.5 times). Its training
+#   accuracy over the last 1,000 epochs stays within 0.02 of where it ends: the exact
+#   final figure is not luck.
 # - For nearly every network, the 200-point validation set gives a lower figure than
 #   the 2,000 fresh points: our validation sample happens to be a harder one. A
 #   validation accuracy is a sample too, and a small sample moves more.
@@ -794,9 +812,17 @@ check_claim("the book's setting's data loss is still falling at epoch 10,000 on 
             bool(np.all(book_study["data loss falling at the end"] > 0)))
 check_claim("the course's median validation accuracy is within 0.05 of the book's 0.920",
             bool(abs(np.median(course_study["validation accuracy"]) - 0.920) < 0.05))
-check_claim("after epoch 1,000 the course's loss never rises to 1.5 times its lowest "
-            "value so far, on any seed",
-            bool(np.all(course_study["largest rise of the loss"] < 1.5)))
+for metric in ("validation accuracy", "accuracy on 2,000 fresh points", "training accuracy"):
+    check_claim(f"the course's median {metric} is higher than the book's by more than 0.03",
+                bool(np.median(course_study[metric]) - np.median(book_study[metric]) > 0.03))
+# Over seeds 0-15 the largest rise was 1.01 to 1.08, except on seed 9 (1.54): the bumps
+# are usually small, now and then larger, but none comes near a spike.
+course_rise = course_study["largest rise of the loss"]
+check_claim("after epoch 1,000 the course's loss never rises to 2 times its lowest value so "
+            "far, on any seed", bool(np.all(course_rise < 2)))
+check_claim("after epoch 1,000 the course's loss rises above its lowest value so far on "
+            "every seed, by less than 10 % on most",
+            bool(np.all(course_rise > 1) and np.sum(course_rise < 1.1) > n_seeds / 2))
 check_claim("the course's loss is lower than the book's at epoch 1,000, on every seed",
             bool(np.all(course_study["data loss at epoch 1,000"]
                         < book_study["data loss at epoch 1,000"])))
@@ -827,9 +853,11 @@ check_claim("the course's training accuracy over the last 1,000 epochs stays wit
 # - Labels become a column, `y.reshape(-1, 1)`: one target per sample and output.
 # - On the two-class spiral, the book's settings (Adam at 0.001) leave the network still
 #   learning after 10,000 epochs. The course's Adam setting, learning rate 0.05 with a
-#   real decay of 1e-3, fits better and carries that over to new points on nearly every
-#   seed; the decay shrinks the large steps late in training, so the loss does not
-#   spike.
+#   decay large enough to matter, 1e-3, fits better and carries that over to new points
+#   on nearly every seed. The decay shrinks the large steps late in training, so the loss
+#   settles: small bumps, but after epoch 1,000 it never rises to twice its lowest value
+#   (notebook 14 shows the spikes that the book's decay of 5e-7 lets through at this
+#   rate).
 # - Compare settings over several seeds, not one run: the seed moves the result, and
 #   only a difference larger than that spread is a result.
 

@@ -347,10 +347,11 @@ for loss in (MeanSquaredError(), MeanAbsoluteError()):
 # the standard deviation of the targets divided by 250.
 #
 # For the sine, whose values spread from -1 to 1, that is about 0.003: a prediction
-# counts as right only if it is within 0.3 % of the full swing of the curve. The 250 is
-# a judgement call, not a law: it makes the accuracy demanding, so that only a fit that
-# really traces the curve scores near 1. Pick a tolerance that matches what "close
-# enough" means for your problem, and say which one you used.
+# counts as right only if it is within about 0.3 % of the sine's amplitude of 1, or
+# 0.15 % of its full swing from -1 to 1. The 250 is a judgement call, not a law: it
+# makes the accuracy demanding, so that only a fit that really traces the curve scores
+# near 1. Pick a tolerance that matches what "close enough" means for your problem, and
+# say which one you used.
 
 # %%
 def regression_accuracy(y_pred, y_true, tolerance=None):
@@ -495,11 +496,12 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# With 0.01, some seeds get **stuck**: a stretch of $x$, about the first third of the
-# range, where no first-layer neuron fires, and a loss around 0.03, the same level from
-# one stuck seed to the next. Other seeds get going. With 0.1, no seed gets stuck, and
-# every loss is more than ten times smaller than a stuck one's. So the small scale does
-# not always fail, but it can, and the larger one did not on any seed.
+# With 0.01, some seeds (at least two of the eight) get **stuck**: a stretch of $x$,
+# about the first third of the range, where no first-layer neuron fires, and a loss
+# around 0.03, the same level from one stuck seed to the next. Other seeds (at least
+# one) get going. With 0.1, no seed gets stuck, and every loss is more than ten times
+# smaller than a stuck one's. So the small scale does not always fail, but it can, and
+# the larger one did not on any seed.
 #
 # The accuracies are a different story: among the scale-0.1 networks, whose losses are
 # all small, they spread widely, by more than 0.3 from lowest to highest. That shows
@@ -512,8 +514,10 @@ stuck = {name: study["share of x with no neuron firing"] > 0.1
          for name, study in scale_studies.items()}
 small, large = scale_studies["scale 0.01"], scale_studies["scale 0.1"]
 n_seeds = len(SCALE_SEEDS)
-check_claim(f"with scale 0.01, at least 2 of the {n_seeds} seeds get stuck, and at least 2 "
-            f"do not", bool(2 <= stuck["scale 0.01"].sum() <= n_seeds - 2))
+# How many seeds get stuck varies with the seeds drawn (4 of seeds 0-7, 6 of seeds 8-15),
+# so the claim is only that both outcomes happen.
+check_claim(f"with scale 0.01, at least 2 of the {n_seeds} seeds get stuck, and at least 1 "
+            f"does not", bool(2 <= stuck["scale 0.01"].sum() <= n_seeds - 1))
 check_claim("with scale 0.1, no seed gets stuck: on every seed some neuron fires at every x",
             bool(np.all(large["share of x with no neuron firing"] == 0)))
 check_claim("every stuck network has a loss more than 10 times the largest with scale 0.1",
@@ -660,10 +664,10 @@ check_claim("after epoch 500 the loss jumps to more than 10 times its lowest val
 # far larger than it should, which throws the fit off until the cache catches up.
 #
 # Notebook 14 met such spikes on the spiral: a step size that stays too large late in
-# training, which a real decay (about 1e-3) removed. Here the decay already is 1e-3,
-# and the spikes remain, because the fit we ask for is so much finer: a loss of
-# $10^{-5}$ or less instead of about $10^{-1}$. The step has to shrink further still:
-# try `decay=1e-2` in the training cell above and compare the loss curve.
+# training, which a decay large enough to matter (about 1e-3) removed. Here the decay
+# already is 1e-3, and the spikes remain, because the fit we ask for is so much finer: a
+# loss of $10^{-5}$ or less instead of about $10^{-1}$. The step has to shrink further
+# still: try `decay=1e-2` in the training cell above and compare the loss curve.
 #
 # So the final accuracy depends on where the run happens to stop. Over the last 500
 # epochs:
