@@ -454,7 +454,12 @@ def evaluate(layers, X, y):
 # never quotes them as *the* result. What it says about a run is a **claim**, and a cell
 # checks each claim on your machine with `check_claim(statement, holds)` from
 # `nnfs_helpers`: it prints the statement with a ✓ when `holds` is true, and stops with
-# an error when it is not.
+# an error when it is not. Should a check ever stop on your computer, the text is wrong
+# there, not your code: the printed numbers show by how much, and they are worth
+# reporting. A cell whose digits vary like this starts with a comment
+# `# output not compared: ...`: the course's tests, which re-run every notebook and
+# compare what it prints with the stored copy, skip that cell's digits and test its
+# claims instead.
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: the digits of a 10,000-epoch run differ from computer to computer

@@ -460,8 +460,8 @@ check_claim("with decay 5e-7 the loss jumps more than 10 times after epoch 500",
 # These are the same spikes as RMSProp's in notebook 13, for the same reason. As the
 # gradients shrink near a minimum, the cache shrinks with them, so the step stays about
 # `lr`; when a gradient suddenly grows, it meets a cache that still remembers the small
-# ones, and the step is briefly far larger. A decay large enough to matter shrinks `lr` itself, and with
-# it every step of either optimizer, lag or no lag.
+# ones, and the step is briefly far larger. A decay large enough to matter shrinks `lr`
+# itself, and with it every step of either optimizer, lag or no lag.
 #
 # One pair of runs is one sample, so here are both settings from several seeds' starting
 # weights (a seed study, notebook 11). The runs above are seed 0. With `FULL_RUN = True`
