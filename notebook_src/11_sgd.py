@@ -490,8 +490,9 @@ check_claim("after training, the accuracy is above 0.5 (guessing gets 1/3)",
 # above the one in three that guessing gets. The book reports an accuracy of about
 # 0.6-0.7 for this setup. How close your run comes to that is partly luck, as we will see:
 # other starting weights, or another computer, end elsewhere. (The last two lines printed
-# differ a little because the history's entry for epoch 9,999 was measured *before* the
-# last update.)
+# can differ by more than you might expect from one step: the history's entry for epoch
+# 9,999 was measured *before* the last update, and with a learning rate this large one
+# update can still move the loss by a few hundredths, as the spikes below show.)
 #
 # The curves show *how* it got there:
 
@@ -612,13 +613,14 @@ for curvature in (0.5, 1.5, 2.5):
 # start, with tiny weights, the loss is nearly flat; as the weights grow, its valleys
 # get steeper. Somewhere after epoch 600 the steepest of them reaches the limit, and from
 # then on every step jumps across that valley, from one side to the other, like the
-# third line above. Its two sides are not equally high, so the loss goes up and down on
-# alternate epochs. The jumps do not grow without end, as they do for the parabola: the
-# network's valley is no parabola, and the bouncing itself pushes the weights towards a
-# place where it is a little less steep. Training goes on at that edge, and along all
-# the other directions the loss keeps falling, so it still falls on average. Researchers
-# call this training "at the edge of stability"; it is common with a learning rate this
-# large.
+# third line above. The two sides of that valley are not at quite the same height, so
+# the loss is a little higher after every other step: it goes up and down on alternate
+# epochs. The jumps do not grow without end, as they do for the parabola, because the
+# network's valley is no parabola: a little way up its sides it is less steep, and
+# there a step no longer overshoots by more than it corrects. Training goes on at that
+# edge, and along all the other directions the loss keeps falling, so it still falls on
+# average. Researchers call this training "at the edge of stability"; it is common with
+# a learning rate this large.
 
 # %%
 after_zigzag = np.diff(losses)[zigzag:zigzag + 500] > 0  # did the loss go up?
@@ -706,8 +708,9 @@ check_claim("in the last 1,000 epochs they differ by more than 0.01 at some epoc
             bool(gap[-1_000:].max() > 0.01))
 
 # %% [markdown]
-# For hundreds of epochs the two runs agree to many digits; by the end they are two
-# different runs. Another computer does the same to every run, so nobody can promise
+# For hundreds of epochs the two runs agree to many digits (at first to every digit
+# printed: the nudge is far below the sixth decimal); by the end they are two different
+# runs. Another computer does the same to every run, so nobody can promise
 # you the digits of a training run: only what holds whatever the last bits are.
 #
 # **Another seed starts elsewhere.** `make_network(seed)` draws the starting weights
@@ -780,8 +783,8 @@ plt.show()
 # What the spread shows:
 #
 # - The final accuracy of the **same setup** lies between about 0.5 and 0.85,
-#   depending on the seed, around a median of about 0.65 to 0.7. The best seed beats
-#   the worst by more than 0.1, that is, by dozens of the 300 points. The book's 0.6-0.7
+#   depending on the seed, around a median of roughly 0.6 to 0.75. The best seed beats
+#   the worst by more than 0.1, that is, by more than 30 of the 300 points. The book's 0.6-0.7
 #   sits inside this spread; so does the run above.
 # - Where seed 0 lands within it is luck, and it even depends on the computer: when this
 #   course was built, seed 0 ended at 0.62 on one CPU's arithmetic, at 0.70 on a second
@@ -790,7 +793,7 @@ plt.show()
 # - Some things do not depend on the seed. On every seed the loss falls at every epoch
 #   until somewhere between epoch 600 and 1,000, and then the zigzag starts: the speed
 #   limit of the learning rate is reached at about the same time. The spikes are more
-#   erratic: every seed has dozens at least, some have hundreds.
+#   erratic: every seed has dozens at least, some have hundreds or more.
 #
 # So a single number from a single run is not a result. "Plain SGD with lr 1.0 reaches
 # an accuracy between about 0.5 and 0.85 in 10,000 epochs" is one, and the checks below

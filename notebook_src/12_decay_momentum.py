@@ -8,9 +8,10 @@
 # **Prerequisites:** [11 · Stochastic gradient descent](11_sgd.ipynb) (the training loop,
 # `Optimizer` and `SGD`).
 #
-# **What you will build:** nothing new to import: the `decay` and `momentum` arguments of
-# `SGD`, which notebook 11 left at 0, explained line by line, and a comparison of plain
-# SGD, SGD with decay, and SGD with decay and momentum on the spiral, over several seeds.
+# **What you will build:** no new class. Notebook 11's `SGD` already takes `decay` and
+# `momentum` arguments and left them at 0; here they are explained line by line, and
+# plain SGD, SGD with decay, and SGD with decay and momentum are compared on the spiral,
+# over several seeds.
 #
 # *Book: chapter 10 of "Neural Networks from Scratch in Python" (learning-rate decay and
 # SGD with momentum).*
@@ -137,7 +138,7 @@ print(f"after {optimizer.iterations:,} steps: current_learning_rate = "
 # %% [markdown]
 # How quickly the rate falls depends on `decay`. The book uses $10^{-3}$ for SGD on this
 # problem; a larger decay shrinks the steps before the network has got anywhere, a
-# smaller one hardly changes them within 10,000 steps:
+# smaller one (1e-4) only halves them by step 10,000:
 
 # %%
 steps = np.arange(10_001)
@@ -699,7 +700,8 @@ check_momentum_steps(momentum_steps)
 # ### Exercise 3: how much momentum for the valley?
 #
 # In the toy valley, with a learning rate of 0.1 and 50 steps, momentum 0.5 beat plain
-# SGD and momentum 0.9 overshot. Try the momenta in `candidates` with `descend` and
+# SGD, and momentum 0.9 ended closer still, but only after overshooting and swinging
+# back. Try the momenta in `candidates` with `descend` and
 # `toy_loss`, and set `best_momentum` to the one whose path ends with the lowest loss.
 
 # %%
