@@ -73,14 +73,19 @@ def browser_problem():
     return None
 
 
+def skip_or_fail(problem, what="browser tests"):
+    """Skip because of ``problem``; with NNFS_REQUIRE_BROWSER=1 (CI), fail instead."""
+    if os.environ.get("NNFS_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{problem} (NNFS_REQUIRE_BROWSER=1: the {what} must run here)")
+    pytest.skip(problem)
+
+
 @pytest.fixture(scope="session")
 def browser_ready():
     """Skip (or, with NNFS_REQUIRE_BROWSER=1, fail) when the browser tests cannot run."""
     problem = browser_problem()
     if problem:
-        if os.environ.get("NNFS_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{problem} (NNFS_REQUIRE_BROWSER=1: the browser tests must run here)")
-        pytest.skip(problem)
+        skip_or_fail(problem)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,6 @@ import hashlib
 import html
 import importlib.metadata
 import importlib.util
-import os
 import re
 import subprocess
 import sys
@@ -40,7 +39,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import nbformat
 import pytest
 
-from .conftest import NOTEBOOK_DIR, ROOT
+from .conftest import NOTEBOOK_DIR, ROOT, skip_or_fail
 
 SITE = ROOT / "site"
 ARTIFACTS = ROOT / "test-artifacts" / "site"
@@ -109,9 +108,7 @@ def built_site():
     """Build the site once, as ``make site`` does; fail with Sphinx's output if it fails."""
     problem = site_tools_problem()
     if problem:
-        if os.environ.get("NNFS_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{problem} (NNFS_REQUIRE_BROWSER=1: the site tests must run here)")
-        pytest.skip(problem)
+        skip_or_fail(problem, "site tests")
     result = subprocess.run([sys.executable, str(BUILD_SCRIPT)], cwd=ROOT, text=True,
                             capture_output=True, check=False)
     if result.returncode:
