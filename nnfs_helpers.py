@@ -34,7 +34,6 @@ Randomness is always explicit: anything random takes ``rng`` (a
 patches NumPy for the whole process.
 """
 
-import functools
 import json
 import math
 import numbers
@@ -42,6 +41,7 @@ import zipfile
 
 import numpy as np
 from nnfs import datasets as _nnfs_datasets
+from tqdm.auto import tqdm
 
 __all__ = [
     "AdaGrad",
@@ -63,28 +63,35 @@ __all__ = [
     "SoftmaxCrossEntropy",
     "accuracy",
     "binary_accuracy",
-    "check_dvalues",
+    "check_claim",
+    "check_data",
     "check_hyperparameter",
     "check_inputs",
-    "check_claim",
     "check_labels",
+    "check_loss",
     "check_probabilities",
     "check_size",
     "check_targets",
     "draw_network",
+    "draw_shapes_diagram",
+    "evaluate",
+    "forward_pass",
     "gradient_check",
+    "initial_scale",
     "load_model",
     "numerical_gradient",
     "plot_decision_regions",
     "plot_seed_study",
-    "print_seed_study",
     "plot_spiral",
+    "print_seed_study",
     "regression_accuracy",
     "relative_error",
     "save_model",
     "seed_study",
     "sine_data",
     "spiral_data",
+    "train",
+    "train_with_validation",
     "vertical_data",
 ]
 
@@ -130,7 +137,8 @@ def check_inputs(owner, inputs, n_features=None):
 
     Every ``forward`` calls this first, so a wrong shape or a typo in a
     hand-written batch is reported in words instead of as a broadcasting
-    traceback from deep inside NumPy.
+    traceback from deep inside NumPy. It looks at the shape and type only,
+    so it costs next to nothing.
 
     Parameters
     ----------
@@ -151,8 +159,9 @@ def check_inputs(owner, inputs, n_features=None):
     TypeError
         If the values are not numbers (strings, objects, booleans).
     ValueError
-        If the batch is ragged, not 2-D, empty, has the wrong number of
-        features, or holds NaN or infinity.
+        If the batch is ragged, not 2-D, empty, or has the wrong number of
+        features. (Values are not scanned for NaN: ``Model`` checks the data
+        once, and the training loops check the loss at every step.)
     """
     if not isinstance(inputs, np.ndarray):
         inputs = _to_array(owner, inputs)
@@ -177,20 +186,6 @@ def check_inputs(owner, inputs, n_features=None):
             f"{owner} expects inputs with {n_features} features, "
             f"got {inputs.shape[1]} (inputs of shape {inputs.shape})"
         )
-    # The dot product of the values with themselves is one fast BLAS pass,
-    # much cheaper than isfinite() over every element, and any NaN or inf
-    # makes it non-finite; only then do we look for the culprit. (math.isfinite
-    # on the one number it returns costs a tenth of np.isfinite.)
-    if inputs.dtype.kind == "f" and not math.isfinite(np.vdot(inputs, inputs)):
-        bad = np.argwhere(~np.isfinite(inputs))
-        if len(bad):
-            row, col = bad[0]
-            raise ValueError(
-                f"{owner} got a non-finite value ({inputs[row, col]}) at row {row}, "
-                f"column {col}. Check the data for missing values; during "
-                f"training this usually means the numbers blew up (try a "
-                f"smaller learning rate)."
-            )
     return inputs
 
 
@@ -338,41 +333,6 @@ def check_probabilities(owner, y_pred):
     return y_pred
 
 
-def check_dvalues(owner, dvalues, output):
-    """Raise unless ``dvalues`` is an array shaped like the output it is the gradient of.
-
-    Called first by every ``backward`` (from notebook 08 on): a gradient of the
-    wrong shape would otherwise broadcast silently into a wrong answer.
-
-    Parameters
-    ----------
-    owner : str
-        The layer checking, named in the message.
-    dvalues : ndarray
-        Gradient of the loss with respect to the layer's output.
-    output : ndarray
-        The layer's last output.
-
-    Raises
-    ------
-    TypeError
-        If ``dvalues`` is not a NumPy array.
-    ValueError
-        If its shape differs from the output's.
-    """
-    if not isinstance(dvalues, np.ndarray):
-        raise TypeError(
-            f"{owner}.backward expects dvalues as a NumPy array, "
-            f"got {type(dvalues).__name__}"
-        )
-    if dvalues.shape != output.shape:
-        raise ValueError(
-            f"{owner}.backward expects dvalues of shape {output.shape} (the shape of "
-            f"its last output), got {dvalues.shape}. Pass the gradient of the output "
-            f"of the forward pass just made."
-        )
-
-
 def check_targets(owner, y_true, shape):
     """Return regression or yes/no targets as an array shaped like the predictions.
 
@@ -422,7 +382,9 @@ def check_targets(owner, y_true, shape):
 class DenseLayer:
     """A fully connected layer: every input feeds every neuron.
 
-    ``output = inputs @ weights + biases``. Introduced in notebook 01.
+    ``output = inputs @ weights + biases``. Notebook 01 introduces it,
+    notebook 08 adds ``backward``, 10 ``parameters``, 11 the ``"he"`` and
+    ``"glorot"`` starting scales, and 16 the L1/L2 penalties.
 
     Parameters
     ----------
@@ -432,178 +394,83 @@ class DenseLayer:
         Number of neurons in this layer, i.e. outputs per sample.
     rng : numpy.random.Generator or int or None, optional
         Source of the initial weights; an int is used as a seed.
-        ``None`` draws fresh, unrepeatable weights.
-    weight_scale : float, default 0.01
-        Standard deviation of the initial weights.
-    dtype : numpy dtype, default numpy.float64
-        Precision of the weights and biases; ``numpy.float32`` halves the
-        memory traffic and is what the training benchmark uses.
+    weight_scale : float or {"he", "glorot"}, default 0.01
+        Standard deviation of the initial weights, or the name of a rule that
+        picks it from the layer's size (notebook 11).
     weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
-        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
-        the weights and on the biases, added to the loss to keep them small
-        (notebook 16). 0 means no penalty.
+        Strengths of the L1 and L2 penalties (notebook 16); 0 means none.
 
     Attributes
     ----------
     weights : ndarray of shape (n_inputs, n_neurons)
-        One column per neuron, so ``inputs @ weights`` needs no transpose.
     biases : ndarray of shape (1, n_neurons)
-        One per neuron, broadcast over the rows of the batch.
-    inputs : ndarray of shape (n_samples, n_inputs)
-        The last batch seen by ``forward`` (the backward pass needs it).
     output : ndarray of shape (n_samples, n_neurons)
-        The last result of ``forward``.
+    dweights, dbiases : ndarrays shaped like weights and biases
+    dinputs : ndarray of shape (n_samples, n_inputs)
     """
 
-    def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
-                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
-        n_inputs = check_size("n_inputs", n_inputs)
-        n_neurons = check_size("n_neurons", n_neurons)
-        if not weight_scale > 0:
-            raise ValueError(f"weight_scale must be positive, got {weight_scale!r}")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
+    def __init__(self, n_inputs, n_neurons, rng=None, weight_scale=0.01,
+                 weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
+        """Random weights (one column per neuron), zero biases, and the penalties."""
+        scale = initial_scale(weight_scale, n_inputs, n_neurons)
         rng = np.random.default_rng(rng)
-        # Small, zero-centred Gaussian weights: some neurons start by adding an
-        # input and others by subtracting it, and no output starts out huge.
-        self.weights = (weight_scale * rng.standard_normal((n_inputs, n_neurons))
-                        ).astype(dtype, copy=False)
-        # Zero biases are the usual start; the random weights already make the
-        # neurons differ from one another.
-        self.biases = np.zeros((1, n_neurons), dtype=dtype)
+        self.weights = scale * rng.standard_normal((n_inputs, n_neurons))
+        self.biases = np.zeros((1, n_neurons))
         self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
         self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
         self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
         self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
 
-    @property
-    def n_inputs(self):
-        """int : Number of input features, read from the weights' shape."""
-        return self.weights.shape[0]
-
-    @property
-    def n_neurons(self):
-        """int : Number of neurons, read from the weights' shape."""
-        return self.weights.shape[1]
-
     def forward(self, inputs):
-        """Compute the weighted sums of a batch.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_inputs)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_neurons)
-            Also kept as ``self.output``.
-        """
-        inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
+        """``inputs @ weights + biases``: (n_samples, n_inputs) -> (n_samples, n_neurons)."""
+        inputs = check_inputs("DenseLayer", inputs, n_features=len(self.weights))
         self.inputs = inputs
-        # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
-        # the (1, n_neurons) biases are added to every row, in place (+=), so
-        # no second array of that size is made: for big batches, much faster.
-        self.output = inputs @ self.weights
-        self.output += self.biases
+        self.output = inputs @ self.weights + self.biases
         return self.output
 
     def backward(self, dvalues):
-        """Pass the gradient back through the layer (introduced in notebook 08).
+        """Gradients of the weights, biases and inputs, from ``dvalues`` (n_samples, n_neurons).
 
-        By the chain rule, with ``output = inputs @ weights + biases``, each
-        gradient is the incoming one times the derivative of ``output`` with
-        respect to that variable.
-
-        Parameters
-        ----------
-        dvalues : ndarray of shape (n_samples, n_neurons)
-            Gradient of the loss with respect to this layer's ``output``.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_inputs)
-            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
-            The gradients of the parameters are kept as ``self.dweights``,
-            shape (n_inputs, n_neurons) like ``weights``, and ``self.dbiases``,
-            shape (1, n_neurons) like ``biases``.
+        Each penalty adds its own slope: L1's is ``sign(w)``, L2's is ``2 w``.
         """
-        check_dvalues("DenseLayer", dvalues, self.output)
-        # Each weight met every sample's input, so its gradient sums over the
-        # batch: (n_inputs, n_samples) @ (n_samples, n_neurons).
-        self.dweights = self.inputs.T @ dvalues
-        # A bias is a weight whose input is always 1, so its gradient is the
-        # formula above with a row of ones for inputs.T: the column sums of
-        # dvalues, (1, n_samples) @ (n_samples, n_neurons). As a matrix product
-        # it is also many times faster than dvalues.sum(axis=0, keepdims=True).
-        self.dbiases = np.ones((1, len(dvalues)), dtype=dvalues.dtype) @ dvalues
-        # The penalties (notebook 16) add their own slopes: L1's is the sign
-        # of each value, L2's is twice the value.
-        if self.weight_l1:
+        self.dweights = self.inputs.T @ dvalues          # (n_inputs, n_neurons)
+        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        if self.weight_l1 > 0:
             self.dweights += self.weight_l1 * np.sign(self.weights)
-        if self.weight_l2:
+        if self.weight_l2 > 0:
             self.dweights += 2 * self.weight_l2 * self.weights
-        if self.bias_l1:
+        if self.bias_l1 > 0:
             self.dbiases += self.bias_l1 * np.sign(self.biases)
-        if self.bias_l2:
+        if self.bias_l2 > 0:
             self.dbiases += 2 * self.bias_l2 * self.biases
-        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs).
-        # Copying the transposed weights into an array of their own (a few
-        # hundred numbers) lets BLAS run its fastest kernel on a large batch.
-        self.dinputs = dvalues @ self.weights.T.copy()
+        self.dinputs = dvalues @ self.weights.T          # (n_samples, n_inputs)
         return self.dinputs
 
-    def regularization_loss(self):
-        """The L1 and L2 penalties of this layer's parameters (notebook 16).
-
-        Added to the data loss, they make large weights cost something, which
-        keeps the network from fitting the noise of its training data.
-
-        Returns
-        -------
-        float
-            0.0 when the layer has no penalties.
-        """
-        penalty = 0.0
-        if self.weight_l1:
-            penalty += self.weight_l1 * float(np.sum(np.abs(self.weights)))
-        if self.weight_l2:
-            penalty += self.weight_l2 * float(np.sum(self.weights ** 2))
-        if self.bias_l1:
-            penalty += self.bias_l1 * float(np.sum(np.abs(self.biases)))
-        if self.bias_l2:
-            penalty += self.bias_l2 * float(np.sum(self.biases ** 2))
-        return penalty
-
     def parameters(self):
-        """List what an optimizer may change, with the gradient of each.
+        """``(name, value, gradient)`` for each parameter array, for optimizers.
 
-        Introduced in notebook 10. Optimizers and ``gradient_check`` read the
-        parameters through this method only, so a layer needs nothing else to
-        be trained (layers without parameters, such as ``ReLU``, do not have it).
-        Call it after ``backward``, which sets the gradients.
-
-        Returns
-        -------
-        list of (str, ndarray, ndarray)
-            ``(name, value, gradient)`` triples: ``("weights", weights,
-            dweights)`` and ``("biases", biases, dbiases)``. The arrays are the
-            layer's own (no copies), so updating ``value`` in place trains the
-            layer.
+        The arrays are the layer's own (no copies), so updating ``value`` in
+        place trains the layer. Call it after ``backward``.
         """
         return [("weights", self.weights, self.dweights),
                 ("biases", self.biases, self.dbiases)]
 
+    def regularization_loss(self):
+        """The L1 (``sum |w|``) and L2 (``sum w**2``) penalties, added to the loss."""
+        penalty = 0.0
+        if self.weight_l1 > 0:
+            penalty += self.weight_l1 * np.sum(np.abs(self.weights))
+        if self.weight_l2 > 0:
+            penalty += self.weight_l2 * np.sum(self.weights ** 2)
+        if self.bias_l1 > 0:
+            penalty += self.bias_l1 * np.sum(np.abs(self.biases))
+        if self.bias_l2 > 0:
+            penalty += self.bias_l2 * np.sum(self.biases ** 2)
+        return float(penalty)
+
     def __repr__(self):
-        # Penalties are shown only when set (notebook 16), so a plain layer
-        # prints as it did in notebook 01.
-        penalties = "".join(
-            f", {name}={value}"
-            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
-                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
-            if value
-        )
-        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
+        n_inputs, n_neurons = self.weights.shape
+        return f"DenseLayer(n_inputs={n_inputs}, n_neurons={n_neurons})"
 
 
 # ---------------------------------------------------------------------------
@@ -614,53 +481,25 @@ class DenseLayer:
 class ReLU:
     """Rectified linear unit: ``max(0, x)`` for every value.
 
-    Introduced in notebook 02.
+    Notebook 02 introduces it, notebook 08 adds ``backward``.
 
     Attributes
     ----------
-    inputs : ndarray of shape (n_samples, n_features)
-        The last batch seen by ``forward``.
-    output : ndarray of shape (n_samples, n_features)
-        The last result of ``forward``: the inputs with negatives set to 0.
+    inputs, output : ndarray of shape (n_samples, n_features)
+        The last batch seen by ``forward`` and its result.
+    dinputs : ndarray of shape (n_samples, n_features)
+        The last result of ``backward``.
     """
 
     def forward(self, inputs):
-        """Clip every negative value of the batch to zero.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_features)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_features)
-            Also kept as ``self.output``.
-        """
+        """``max(0, x)`` for every value x of the batch (n_samples, n_features)."""
         inputs = check_inputs("ReLU", inputs)
         self.inputs = inputs
-        self.output = np.maximum(inputs, 0)
+        self.output = np.maximum(0, inputs)
         return self.output
 
     def backward(self, dvalues):
-        """Let the gradient through where the input was positive (notebook 08).
-
-        The derivative of ``max(0, x)`` is 1 for ``x > 0`` and 0 otherwise
-        (at exactly 0 we take 0, as the book does).
-
-        Parameters
-        ----------
-        dvalues : ndarray of shape (n_samples, n_features)
-            Gradient of the loss with respect to this layer's ``output``.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_features)
-            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
-        """
-        check_dvalues("ReLU", dvalues, self.output)
-        # Multiplying by the mask (True is 1, False is 0) writes one new array:
-        # no copy of dvalues to zero out afterwards, and the caller's dvalues
-        # are left untouched.
+        """The slope of ``max(0, x)`` is 1 where x > 0 and 0 elsewhere (0 at x = 0)."""
         self.dinputs = dvalues * (self.inputs > 0)
         return self.dinputs
 
@@ -676,65 +515,37 @@ class ReLU:
 class Softmax:
     """Turn each row of scores into probabilities that sum to 1.
 
-    ``softmax(z)_j = exp(z_j) / sum_k exp(z_k)``, computed on ``z - max(z)``,
-    which gives the same result without overflowing. Introduced in notebook 03.
+    ``softmax(z)_j = exp(z_j) / sum_k exp(z_k)``. Notebook 03 introduces it,
+    notebook 09 adds ``backward``.
 
     Attributes
     ----------
-    inputs : ndarray of shape (n_samples, n_classes)
-        The last scores seen by ``forward``.
     output : ndarray of shape (n_samples, n_classes)
         The last probabilities; every row sums to 1.
+    dinputs : ndarray of shape (n_samples, n_classes)
+        The last result of ``backward``.
     """
 
     def forward(self, inputs):
-        """Exponentiate and normalise each row of a batch of scores.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_classes)
-            Unnormalised scores ("logits"), e.g. a dense layer's output.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_classes)
-            Probabilities, also kept as ``self.output``.
-        """
+        """Exponentiate and normalise each row of scores (n_samples, n_classes)."""
         inputs = check_inputs("Softmax", inputs)
-        self.inputs = inputs
-        # Subtracting each row's maximum changes nothing (the common factor
-        # exp(-max) cancels in the division) but caps every exponent at 0, so
-        # exp() cannot overflow to inf however large the scores are.
-        exp_values = np.exp(inputs - inputs.max(axis=1, keepdims=True))
-        self.output = exp_values / exp_values.sum(axis=1, keepdims=True)
+        # exp(z - max z) / sum exp(z - max z) is the same number, because
+        # exp(-max z) cancels, but no exponent is above 0, so exp cannot overflow.
+        exp_values = np.exp(inputs - np.max(inputs, axis=1, keepdims=True))
+        self.output = exp_values / np.sum(exp_values, axis=1, keepdims=True)
         return self.output
 
     def backward(self, dvalues):
-        """Multiply the gradient by each sample's softmax Jacobian (notebook 09).
+        """Multiply each sample's gradient by that sample's softmax Jacobian.
 
-        Every output of a row depends on every input of that row:
-        ``d output_i / d input_j = p_i * (delta_ij - p_j)``, a
-        (n_classes, n_classes) Jacobian per sample. ``SoftmaxCrossEntropy``
-        skips this work when softmax feeds cross-entropy.
-
-        Parameters
-        ----------
-        dvalues : ndarray of shape (n_samples, n_classes)
-            Gradient of the loss with respect to this layer's ``output``.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_classes)
-            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
+        ``d p_i / d z_j = p_i * (delta_ij - p_j)``: as a matrix,
+        ``diag(p) - p p^T``, shape (n_classes, n_classes), one per sample.
         """
-        check_dvalues("Softmax", dvalues, self.output)
-        p = self.output
-        # All the Jacobians at once, shape (n_samples, n_classes, n_classes):
-        # diag(p) - p p^T for every row, with no Python loop over samples.
-        jacobians = (p[:, :, np.newaxis] * np.eye(p.shape[1], dtype=p.dtype)
-                     - p[:, :, np.newaxis] * p[:, np.newaxis, :])
-        # Row n of the result is jacobians[n] @ dvalues[n].
-        self.dinputs = np.einsum("nij,nj->ni", jacobians, dvalues)
+        self.dinputs = np.empty_like(dvalues)
+        for i in range(len(dvalues)):
+            p = self.output[i].reshape(-1, 1)         # a column, (n_classes, 1)
+            jacobian = np.diagflat(p) - p @ p.T       # (n_classes, n_classes)
+            self.dinputs[i] = jacobian @ dvalues[i]
         return self.dinputs
 
     def __repr__(self):
@@ -786,6 +597,27 @@ def _call_seeded(make_data, seed, *args):
         np.random.set_state(state)  # noqa: NPY002
     # nnfs returns uint8 labels, where y - 1 would wrap round to 255.
     return X, y.astype(np.intp)
+
+
+def forward_pass(layers, inputs):
+    """Feed ``inputs`` through each layer in turn and return the last output.
+
+    Introduced in notebook 04.
+
+    Parameters
+    ----------
+    layers : list
+        The network in order, e.g. ``[dense1, relu, dense2]``.
+    inputs : array_like of shape (n_samples, n_features)
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_outputs)
+    """
+    output = inputs
+    for layer in layers:
+        output = layer.forward(output)
+    return output
 
 
 # ---------------------------------------------------------------------------
@@ -862,7 +694,7 @@ class CategoricalCrossEntropy:
         y_true = self.y_true
         if y_true.ndim == 1:
             # Row i of the identity matrix is the one-hot vector of class i.
-            y_true = np.eye(n_classes, dtype=self.clipped.dtype)[y_true]
+            y_true = np.eye(n_classes)[y_true]
         # Dividing by the clipped value keeps the gradient finite when a
         # prediction is exactly 0.
         self.dinputs = -y_true / self.clipped / n_samples
@@ -1000,9 +832,7 @@ class SoftmaxCrossEntropy:
 
     Together their gradient with respect to the scores is simply
     ``(probabilities - one_hot_labels) / n_samples``: no Jacobian, no
-    division by a probability. And the loss is computed from log-probabilities
-    (``z - max(z) - log(sum(exp(z - max(z))))``), so it needs no clipping and
-    stays finite however large the scores. Introduced in notebook 09.
+    division by a probability. Introduced in notebook 09.
 
     Attributes
     ----------
@@ -1017,59 +847,32 @@ class SoftmaxCrossEntropy:
     """
 
     def forward(self, inputs, y_true):
-        """Turn scores into probabilities and return their mean cross-entropy.
+        """Softmax of the scores (n_samples, n_classes), then the mean cross-entropy.
 
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_classes)
-            Raw scores (logits), e.g. the last dense layer's output.
-        y_true : array_like of shape (n_samples,) or (n_samples, n_classes)
-            Class indices or one-hot rows.
-
-        Returns
-        -------
-        float
-            The mean loss. The probabilities are kept as ``self.output``.
+        Returns the mean loss, a float; the probabilities are kept as ``self.output``.
         """
         inputs = check_inputs("SoftmaxCrossEntropy", inputs)
-        y_true = check_labels("SoftmaxCrossEntropy", y_true, *inputs.shape)
-        self.y_true = y_true
-        # The row maxima, as inputs.max(axis=1) gives them, but one column at a
-        # time: NumPy then makes one fast pass per class instead of one tiny
-        # loop per sample, many times faster when there are few classes.
-        row_max = functools.reduce(np.maximum, inputs.T)
-        shifted = inputs - row_max[:, np.newaxis]
+        self.y_true = check_labels("SoftmaxCrossEntropy", y_true, *inputs.shape)
+        shifted = inputs - np.max(inputs, axis=1, keepdims=True)
         exp_values = np.exp(shifted)
-        # Row sums as a product with a column of ones, (n, k) @ (k, 1): the
-        # same numbers as exp_values.sum(axis=1, keepdims=True), faster.
-        sums = exp_values @ np.ones((exp_values.shape[1], 1), dtype=exp_values.dtype)
+        sums = np.sum(exp_values, axis=1, keepdims=True)
         self.output = exp_values / sums
-        # -log p_correct = log(sum exp(shifted)) - shifted_correct: the largest
-        # shifted score is 0, so the sum is at least 1 and the log is finite.
-        if y_true.ndim == 1:
-            correct = shifted[np.arange(len(y_true)), y_true]
+        # log p = shifted - log(sums): the same number as np.log(self.output),
+        # but finite even where p rounds to 0, so no clipping is needed.
+        log_p = shifted - np.log(sums)
+        if self.y_true.ndim == 1:
+            self.sample_losses = -log_p[np.arange(len(inputs)), self.y_true]
         else:
-            # One-hot rows sum to 1, so sum_j y_j * log(sums) is just log(sums).
-            correct = np.sum(y_true * shifted, axis=1)
-        self.sample_losses = np.log(sums[:, 0]) - correct
-        return float(self.sample_losses.sum()) / len(self.sample_losses)
+            self.sample_losses = -np.sum(self.y_true * log_p, axis=1)
+        return float(np.mean(self.sample_losses))
 
     def backward(self):
-        """Gradient of the last mean loss with respect to the scores: (p - y) / N.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_classes)
-            Also kept as ``self.dinputs``.
-        """
-        n_samples = len(self.output)
-        if self.y_true.ndim == 1:
-            # Subtracting the one-hot row means subtracting 1 at the correct class.
-            self.dinputs = self.output.copy()
-            self.dinputs[np.arange(n_samples), self.y_true] -= 1
-        else:
-            self.dinputs = self.output - self.y_true
-        self.dinputs /= n_samples
+        """``(p - y) / n_samples``, with y the one-hot labels: (n_samples, n_classes)."""
+        n_samples, n_classes = self.output.shape
+        y_true = self.y_true
+        if y_true.ndim == 1:
+            y_true = np.eye(n_classes)[y_true]       # row i of the identity is class i
+        self.dinputs = (self.output - y_true) / n_samples
         return self.dinputs
 
     def __repr__(self):
@@ -1163,7 +966,7 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
                 raise TypeError(
                     f"gradient_check needs float64 parameters, but layers[{index}].{name} "
                     f"is {value.dtype}; a nudge of {h} is lost in its rounding. "
-                    f"Create the layer with dtype=np.float64."
+                    f"Use float64 weights for the check (the layers' default)."
                 )
             # forward_loss() only runs forward passes, so `gradient` still
             # holds the analytic result while `value` is nudged.
@@ -1175,6 +978,141 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
 # ---------------------------------------------------------------------------
 # Notebook 11: stochastic gradient descent and the training loop
 # ---------------------------------------------------------------------------
+
+
+def initial_scale(weight_scale, n_inputs, n_neurons):
+    """Standard deviation of a dense layer's starting weights.
+
+    Introduced in notebook 11. ``"he"`` gives ``sqrt(2 / n_inputs)`` (He et
+    al., 2015), which keeps the spread of the values about the same from layer
+    to layer through ReLUs; ``"glorot"`` gives ``sqrt(2 / (n_inputs +
+    n_neurons))`` (Glorot and Bengio, 2010), the same idea for layers without
+    ReLU. A number is used as given (the book's is 0.01).
+
+    Parameters
+    ----------
+    weight_scale : float or {"he", "glorot"}
+    n_inputs, n_neurons : int
+        The layer's size; the weights have shape (n_inputs, n_neurons).
+
+    Returns
+    -------
+    float
+    """
+    check_size("n_inputs", n_inputs)
+    check_size("n_neurons", n_neurons)
+    if weight_scale == "he":
+        return math.sqrt(2 / n_inputs)
+    if weight_scale == "glorot":
+        return math.sqrt(2 / (n_inputs + n_neurons))
+    if isinstance(weight_scale, str):
+        raise ValueError(
+            f'DenseLayer: weight_scale must be a number, "he" or "glorot", '
+            f"got {weight_scale!r}")
+    return check_hyperparameter("DenseLayer", "weight_scale", weight_scale, positive=True)
+
+
+def train(layers, optimizer, X, y, epochs, *, record=None, progress=True):
+    """Full-batch training of a classifier; returns what each epoch measured.
+
+    Each epoch: forward pass, loss, backward pass, optimizer step. The loss
+    and accuracy recorded for an epoch belong to the weights *before* its
+    step, as in the book. Introduced in notebook 11.
+
+    Parameters
+    ----------
+    layers : list
+        The network, its last layer giving raw scores (n_samples, n_classes).
+    optimizer : Optimizer
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+        Class indices.
+    epochs : int
+    record : callable, optional
+        ``record(layers)`` is called before each step; its value is appended
+        to ``history["record"]`` (notebook 12 counts live neurons with it).
+    progress : bool, default True
+        Show a progress bar.
+
+    Returns
+    -------
+    dict of str to list
+        ``"loss"``, ``"accuracy"`` and ``"learning_rate"`` per epoch (and
+        ``"record"`` when ``record`` is given).
+
+    Raises
+    ------
+    FloatingPointError
+        If the loss stops being a finite number: training diverged.
+    """
+    loss_function = SoftmaxCrossEntropy()
+    history = {"loss": [], "accuracy": [], "learning_rate": [], "record": []}
+    for epoch in tqdm(range(epochs), desc="training", disable=not progress):
+        loss = loss_function.forward(forward_pass(layers, X), y)
+        history["loss"].append(loss)
+        check_loss(loss, epoch, first_loss=history["loss"][0])
+        history["accuracy"].append(accuracy(loss_function.output, y))
+        history["learning_rate"].append(optimizer.current_learning_rate)
+        if record is not None:
+            history["record"].append(record(layers))
+        gradient = loss_function.backward()
+        for layer in reversed(layers):
+            gradient = layer.backward(gradient)
+        optimizer.step(layers)
+    return history
+
+
+def evaluate(layers, X, y):
+    """Loss and accuracy of a classifier as it is now, without training it.
+
+    Introduced in notebook 11.
+
+    Parameters
+    ----------
+    layers : list
+        The network, its last layer giving raw scores.
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+
+    Returns
+    -------
+    (float, float)
+        The mean loss and the accuracy.
+    """
+    loss_function = SoftmaxCrossEntropy()
+    loss = loss_function.forward(forward_pass(layers, X), y)
+    return loss, accuracy(loss_function.output, y)
+
+
+def check_loss(loss, epoch, first_loss=None):
+    """Raise a clear error if training has diverged.
+
+    Called once per step by the training loops: one look at one number,
+    instead of a scan of every array in every layer. Diverged means the loss
+    is NaN or infinite, or more than 100 times the loss of the first step
+    (a healthy loss falls; one that grows a hundredfold never comes back).
+
+    Parameters
+    ----------
+    loss : float
+    epoch : int
+        Named in the message.
+    first_loss : float, optional
+        The loss of the first step.
+
+    Raises
+    ------
+    FloatingPointError
+        If the loss is not finite, or 100 times ``first_loss``.
+    """
+    if math.isfinite(loss) and (first_loss is None or loss <= 100 * first_loss):
+        return
+    start = "" if first_loss is None else f" (first epoch: {first_loss:.4g})"
+    raise FloatingPointError(
+        f"the loss became {loss:.4g} at epoch {epoch}{start}: "
+        f"training diverged. The usual cause is a learning rate too large for "
+        f"this network: try a smaller learning rate (10 times smaller is a good "
+        f"first try). Non-finite values in the data do the same: check X.")
 
 
 def check_hyperparameter(owner, name, value, *, positive=False, below_one=False):
@@ -1262,11 +1200,6 @@ class Optimizer:
             The network's layers, e.g. ``[dense1, relu, dense2]``; layers
             without a ``parameters()`` method (``ReLU``, ``Softmax``) are skipped.
         """
-        if hasattr(layers, "parameters"):
-            raise TypeError(
-                f"{type(self).__name__}.step expects a list of layers, got one layer; "
-                f"pass [{type(layers).__name__}, ...]"
-            )
         for layer in layers:
             if not hasattr(layer, "parameters"):
                 continue
@@ -1462,25 +1395,69 @@ class Adam(Optimizer):
 
     def update(self, value, gradient, state):
         """Update both averages, correct their bias, then take a scaled step."""
-        momentum, cache = state["momentum"], state["cache"]
-        # In place: momentum = beta_1 * momentum + (1 - beta_1) * gradient.
-        momentum *= self.beta_1
-        momentum += (1 - self.beta_1) * gradient
-        cache *= self.beta_2
-        cache += (1 - self.beta_2) * gradient ** 2
+        state["momentum"] = self.beta_1 * state["momentum"] + (1 - self.beta_1) * gradient
+        state["cache"] = self.beta_2 * state["cache"] + (1 - self.beta_2) * gradient ** 2
         t = self.iterations + 1  # this is step number t, counting from 1
-        correction_1 = 1 - self.beta_1 ** t
-        root_correction_2 = (1 - self.beta_2 ** t) ** 0.5
-        # The step is lr * (momentum / correction_1)
-        #                / (sqrt(cache / correction_2) + epsilon).
-        # Multiplying through by sqrt(correction_2) turns both corrections into
-        # plain numbers, so no corrected copy of either array is needed.
-        step_size = self.current_learning_rate * root_correction_2 / correction_1
-        value -= step_size * momentum / (np.sqrt(cache) + self.epsilon * root_correction_2)
+        momentum_hat = state["momentum"] / (1 - self.beta_1 ** t)
+        cache_hat = state["cache"] / (1 - self.beta_2 ** t)
+        value -= self.current_learning_rate * momentum_hat / (np.sqrt(cache_hat) + self.epsilon)
 
     def __repr__(self):
         return (f"Adam(learning_rate={self.learning_rate}, decay={self.decay}, "
                 f"epsilon={self.epsilon}, beta_1={self.beta_1}, beta_2={self.beta_2})")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 15: validation
+# ---------------------------------------------------------------------------
+
+
+def train_with_validation(layers, optimizer, X, y, X_val, y_val, epochs, *, every=100,
+                          measure=evaluate, record=None):
+    """``train``, pausing every ``every`` epochs to measure both data sets.
+
+    Each measurement comes after an optimizer step, never between a forward
+    and a backward pass: a forward pass on other data would replace the inputs
+    the layers keep for ``backward``. Introduced in notebook 15.
+
+    Parameters
+    ----------
+    layers, optimizer, X, y, epochs
+        As for ``train``.
+    X_val, y_val
+        The validation set: measured, never trained on.
+    every : int, default 100
+        Epochs between two measurements; the last epoch is always measured.
+    measure : callable, default evaluate
+        ``measure(layers, X, y) -> (loss, accuracy)`` (notebook 17 passes one
+        that switches dropout off).
+    record : callable, optional
+        ``record(layers)`` is called at each measurement; its value is appended
+        to ``history["record"]`` (notebook 16 records the penalty with it).
+
+    Returns
+    -------
+    dict of str to list
+        At each measurement: ``"epoch"``, ``"loss"``, ``"accuracy"``,
+        ``"val_loss"``, ``"val_accuracy"`` (and ``"record"``). For every epoch,
+        ``train``'s figures from before its step: ``"step_loss"`` and
+        ``"step_accuracy"``.
+    """
+    history = {"epoch": [], "loss": [], "accuracy": [], "val_loss": [], "val_accuracy": [],
+               "record": [], "step_loss": [], "step_accuracy": []}
+    for done in range(0, epochs, every):
+        n_epochs = min(every, epochs - done)
+        steps = train(layers, optimizer, X, y, n_epochs, progress=False)
+        history["step_loss"] += steps["loss"]
+        history["step_accuracy"] += steps["accuracy"]
+        loss, acc = measure(layers, X, y)  # after the step, never in between
+        val_loss, val_acc = measure(layers, X_val, y_val)
+        for key, value in zip(["epoch", "loss", "accuracy", "val_loss", "val_accuracy"],
+                              [done + n_epochs, loss, acc, val_loss, val_acc], strict=True):
+            history[key].append(value)
+        if record is not None:
+            history["record"].append(record(layers))
+    return history
 
 
 # ---------------------------------------------------------------------------
@@ -1556,7 +1533,6 @@ class Dropout:
         ndarray of shape (n_samples, n_features)
             Also kept as ``self.dinputs``.
         """
-        check_dvalues("Dropout", dvalues, self.output)
         self.dinputs = dvalues * self.mask
         return self.dinputs
 
@@ -1613,7 +1589,6 @@ class Sigmoid:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
-        check_dvalues("Sigmoid", dvalues, self.output)
         self.dinputs = dvalues * self.output * (1 - self.output)
         return self.dinputs
 
@@ -1749,7 +1724,6 @@ class Linear:
             ``dvalues`` itself (nothing changes it, so no copy), also kept as
             ``self.dinputs``.
         """
-        check_dvalues("Linear", dvalues, self.output)
         self.dinputs = dvalues
         return self.dinputs
 
@@ -1902,13 +1876,49 @@ def sine_data(samples=1000):
 # ---------------------------------------------------------------------------
 
 
+def check_data(owner, X, y):
+    """Return ``X`` and ``y`` as arrays if they are usable data, else raise a clear error.
+
+    ``Model`` checks its data here once, where it enters (``fit``, ``evaluate``,
+    ``predict``), instead of every layer scanning every array at every step.
+
+    Parameters
+    ----------
+    owner : str
+        Who is checking (``"Model.fit"``), named in the message.
+    X : array_like of shape (n_samples, n_features)
+    y : array_like with one label or target per sample
+
+    Returns
+    -------
+    (ndarray, ndarray)
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``X`` is not a 2-D batch of finite numbers or ``y`` does not match it.
+    """
+    X = check_inputs(owner, X)
+    if X.dtype.kind == "f" and not np.isfinite(X).all():
+        row, col = np.argwhere(~np.isfinite(X))[0]
+        raise ValueError(
+            f"{owner} got a non-finite value ({X[row, col]}) in X at row {row}, "
+            f"column {col}. Check the data for missing values.")
+    y = np.asarray(y)
+    if y.ndim == 0 or len(y) != len(X):
+        raise ValueError(
+            f"{owner} got {len(X)} samples in X but "
+            f"{'a single value' if y.ndim == 0 else len(y)} in y; "
+            f"they must match one to one")
+    return X, y
+
+
 class Model:
     """A network as one object: its layers, loss, optimizer and accuracy.
 
-    ``fit`` runs the training loop the earlier notebooks wrote by hand
-    (forward through the layers, loss, backward in reverse, optimizer step),
-    in mini-batches, and returns a history for plotting. Introduced in
-    notebook 20.
+    Notebook 20 introduces it in three steps: a model that predicts and
+    evaluates; ``train_epoch``, one pass of notebook 11's loop in mini-batches;
+    and ``fit``, which checks its inputs and runs the epochs.
 
     Parameters
     ----------
@@ -1931,195 +1941,126 @@ class Model:
     """
 
     def __init__(self, layers, loss, optimizer=None, accuracy=accuracy):
-        self.layers = list(layers)
-        if not self.layers:
+        if not layers:
             raise ValueError("Model needs at least one layer, got an empty list")
+        self.layers = list(layers)
         self.loss = loss
         self.optimizer = optimizer
         self.accuracy = accuracy
         self.history = {}
 
-    def forward(self, X, *, training=False):
-        """Run a batch through every layer and return the last layer's output.
-
-        Parameters
-        ----------
-        X : ndarray of shape (n_samples, n_features)
-        training : bool, default False
-            Whether ``Dropout`` layers drop values (only while fitting).
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_outputs)
-        """
-        values = X
+    def forward(self, X, training=False):
+        """Run a batch through every layer; ``Dropout`` drops values only when training."""
         for layer in self.layers:
             if isinstance(layer, Dropout):
                 layer.training = training
-            values = layer.forward(values)
-        return values
+        return forward_pass(self.layers, X)
 
-    def predict(self, X, *, batch_size=None):
-        """Return the network's predictions for ``X``, batch by batch.
+    def loss_and_accuracy(self, X, y, training=False):
+        """Forward one batch; return its mean data loss and its accuracy."""
+        output = self.forward(X, training)
+        loss = self.loss.forward(output, y)
+        # SoftmaxCrossEntropy keeps the probabilities; for other losses the
+        # last layer's output is the prediction.
+        predictions = self.loss.output if isinstance(self.loss, SoftmaxCrossEntropy) else output
+        return loss, self.accuracy(predictions, y)
 
-        With ``SoftmaxCrossEntropy`` the raw scores are turned into
-        probabilities, so every classifier predicts probabilities.
-
-        Parameters
-        ----------
-        X : array_like of shape (n_samples, n_features)
-        batch_size : int, optional
-            Samples per forward pass; all at once when omitted.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_outputs)
-        """
-        X = check_inputs("Model.predict", X)
-        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
-        outputs = [self.forward(X[start:start + batch_size])
-                   for start in range(0, len(X), batch_size)]
-        output = np.concatenate(outputs)
-        if isinstance(self.loss, SoftmaxCrossEntropy):
-            output = Softmax().forward(output)
-        return output
-
-    def evaluate(self, X, y, *, batch_size=None):
-        """Mean loss and accuracy on data the model does not train on.
-
-        Parameters
-        ----------
-        X : array_like of shape (n_samples, n_features)
-        y : array_like of labels or targets for ``X``
-        batch_size : int, optional
-
-        Returns
-        -------
-        (float, float)
-            The mean data loss (without regularisation) and the accuracy.
-        """
-        X, y = self._check_data("Model.evaluate", X, y)
+    def evaluate(self, X, y, batch_size=None):
+        """Mean data loss and accuracy on ``X``, without training: ``(float, float)``."""
+        X, y = check_data("Model.evaluate", X, y)
         batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
         total_loss = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
-            loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=False)
-            # Weighted by batch size, so a short last batch counts for what it holds.
+            loss, acc = self.loss_and_accuracy(X_batch, y_batch)
+            # Weighted by the batch's size: a short last batch counts for what it holds.
             total_loss += loss * len(X_batch)
             total_accuracy += acc * len(X_batch)
         return total_loss / len(X), total_accuracy / len(X)
 
-    def fit(self, X, y, *, epochs, batch_size=None, validation_data=None, shuffle=False,
-            rng=None, progress=True):
-        """Train the model and return the per-epoch history.
-
-        Parameters
-        ----------
-        X : array_like of shape (n_samples, n_features)
-        y : array_like of labels or targets for ``X``
-        epochs : int
-            Passes over the whole training set.
-        batch_size : int, optional
-            Samples per training step; the whole set (full batch) when omitted.
-        validation_data : (X_val, y_val), optional
-            Evaluated after every epoch.
-        shuffle : bool, default False
-            Visit the samples in a new random order every epoch.
-        rng : numpy.random.Generator or int or None, optional
-            Source of the shuffling.
-        progress : bool, default True
-            Show a tqdm progress bar.
-
-        Returns
-        -------
-        dict of str to list of float
-            Also kept as ``self.history``.
-        """
-        from tqdm.auto import tqdm  # imported late: only fit shows progress
-
-        if self.optimizer is None:
-            raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
-        epochs = check_size("epochs", epochs)
-        X, y = self._check_data("Model.fit", X, y)
+    def predict(self, X, batch_size=None):
+        """The network's outputs for ``X``; probabilities for a softmax classifier."""
+        X, _ = check_data("Model.predict", X, np.zeros(len(np.asarray(X))))
         batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        output = np.concatenate([self.forward(X[start:start + batch_size])
+                                 for start in range(0, len(X), batch_size)])
+        if isinstance(self.loss, SoftmaxCrossEntropy):
+            output = Softmax().forward(output)
+        return output
+
+    def __repr__(self):
+        layers = ", ".join(repr(layer) for layer in self.layers)
+        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
+
+    def fit(self, X, y, epochs, batch_size=None, validation_data=None, shuffle=False,
+            rng=None, progress=True):
+        """Train for ``epochs`` passes over ``X``, in mini-batches; return the history.
+
+        ``validation_data=(X_val, y_val)`` is evaluated after every epoch;
+        ``shuffle`` visits the samples in a new order every epoch, drawn from ``rng``.
+        """
+        X, y, validation_data = self.check_fit(X, y, epochs, batch_size, validation_data)
         rng = np.random.default_rng(rng)
-        # Check every label once, before the first step: batch by batch, a bad
-        # label in a late batch would stop training half-way, the model changed.
-        self._batch_loss_and_accuracy(X, y, training=False)
+        names = ["loss", "regularization_loss", "accuracy", "learning_rate"]
         if validation_data is not None:
-            validation_data = self._check_data("Model.fit validation_data", *validation_data)
-            self._batch_loss_and_accuracy(*validation_data, training=False)
-        self.history = {"loss": [], "regularization_loss": [], "accuracy": [],
-                        "learning_rate": []}
-        if validation_data is not None:
-            self.history.update(val_loss=[], val_accuracy=[])
+            names += ["val_loss", "val_accuracy"]
+        self.history = {name: [] for name in names}
         for epoch in tqdm(range(1, epochs + 1), desc="epochs", disable=not progress):
-            learning_rate = self.optimizer.current_learning_rate
+            self.history["learning_rate"].append(self.optimizer.current_learning_rate)
             order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
-            total_loss = total_penalty = total_accuracy = 0.0
-            for start in range(0, len(X), batch_size):
-                batch = order[start:start + batch_size]
-                X_batch, y_batch = X[batch], y[batch]
-                loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=True)
-                if not np.isfinite(loss):
-                    raise FloatingPointError(
-                        f"the loss became {loss} at epoch {epoch}: training diverged. "
-                        f"Try a smaller learning rate."
-                    )
-                gradient = self.loss.backward()
-                for layer in reversed(self.layers):
-                    gradient = layer.backward(gradient)
-                # The penalties of the weights this step trained on, as the loss.
-                total_penalty += self.regularization_loss() * len(batch)
-                self.optimizer.step(self.layers)
-                total_loss += loss * len(batch)
-                total_accuracy += acc * len(batch)
-            self.history["loss"].append(total_loss / len(X))
-            self.history["regularization_loss"].append(total_penalty / len(X))
-            self.history["accuracy"].append(total_accuracy / len(X))
-            self.history["learning_rate"].append(learning_rate)
+            loss, penalty, acc = self.train_epoch(X[order], y[order], batch_size or len(X), epoch)
+            first_loss = self.history["loss"][0] if self.history["loss"] else None
+            check_loss(loss, epoch, first_loss)
+            self.history["loss"].append(loss)
+            self.history["regularization_loss"].append(penalty)
+            self.history["accuracy"].append(acc)
             if validation_data is not None:
                 val_loss, val_accuracy = self.evaluate(*validation_data)
                 self.history["val_loss"].append(val_loss)
                 self.history["val_accuracy"].append(val_accuracy)
         return self.history
 
-    def regularization_loss(self):
-        """Sum of the layers' L1 and L2 penalties (0.0 without any).
+    def train_epoch(self, X, y, batch_size, epoch):
+        """One pass over the data, one step of notebook 11's loop per batch.
 
-        Returns
-        -------
-        float
+        Returns the epoch's mean data loss, penalty and accuracy, each batch
+        weighted by its size.
         """
-        # Any layer with penalties says so by having the method, the same rule
-        # gradient_check follows (and Optimizer.step, with parameters()).
+        total_loss = total_penalty = total_accuracy = 0.0
+        for start in range(0, len(X), batch_size):
+            X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
+            loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
+            check_loss(loss, epoch)  # before any step is taken on it
+            gradient = self.loss.backward()
+            for layer in reversed(self.layers):
+                gradient = layer.backward(gradient)
+            # The penalty of the weights this step trained on, like the loss.
+            total_penalty += self.regularization_loss() * len(X_batch)
+            total_loss += loss * len(X_batch)
+            total_accuracy += acc * len(X_batch)
+            self.optimizer.step(self.layers)
+        return total_loss / len(X), total_penalty / len(X), total_accuracy / len(X)
+
+    def check_fit(self, X, y, epochs, batch_size, validation_data):
+        """Check everything ``fit`` is given before its first step; return the data."""
+        if self.optimizer is None:
+            raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
+        check_size("epochs", epochs)
+        if batch_size is not None:
+            check_size("batch_size", batch_size)
+        X, y = check_data("Model.fit", X, y)
+        # Every label is checked once, before the first step: batch by batch, a bad
+        # label in a late batch would stop training half-way, the model changed.
+        self.loss_and_accuracy(X, y)
+        if validation_data is not None:
+            validation_data = check_data("Model.fit validation_data", *validation_data)
+            self.loss_and_accuracy(*validation_data)
+        return X, y, validation_data
+
+    def regularization_loss(self):
+        """Sum of the layers' L1 and L2 penalties (0.0 without any)."""
         return sum(layer.regularization_loss() for layer in self.layers
                    if hasattr(layer, "regularization_loss"))
-
-    def _batch_loss_and_accuracy(self, X, y, *, training):
-        """Forward one batch; return its data loss and accuracy."""
-        output = self.forward(X, training=training)
-        loss = self.loss.forward(output, y)
-        # SoftmaxCrossEntropy keeps the probabilities; other losses take the
-        # last layer's output as the prediction.
-        predictions = self.loss.output if isinstance(self.loss, SoftmaxCrossEntropy) else output
-        return loss, self.accuracy(predictions, y)
-
-    @staticmethod
-    def _check_data(owner, X, y):
-        X = check_inputs(owner, X)
-        y = np.asarray(y)
-        if y.ndim == 0 or len(y) != len(X):
-            raise ValueError(
-                f"{owner} got {len(X)} samples in X but "
-                f"{'a single value' if y.ndim == 0 else len(y)} in y; "
-                f"they must match one to one"
-            )
-        return X, y
-
-    def __repr__(self):
-        layers = ", ".join(repr(layer) for layer in self.layers)
-        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
 
 
 # ---------------------------------------------------------------------------
@@ -2162,7 +2103,8 @@ def save_model(model, path):
             raise TypeError(f"save_model cannot save a layer of type {kind}")
         entry = {"type": kind}
         if isinstance(layer, DenseLayer):
-            entry.update(n_inputs=layer.n_inputs, n_neurons=layer.n_neurons,
+            n_inputs, n_neurons = layer.weights.shape
+            entry.update(n_inputs=n_inputs, n_neurons=n_neurons,
                          dtype=str(layer.weights.dtype), weight_l1=layer.weight_l1,
                          weight_l2=layer.weight_l2, bias_l1=layer.bias_l1,
                          bias_l2=layer.bias_l2)
@@ -2279,8 +2221,10 @@ def _build_model(description):
                 raise ValueError(f"layer {index} has unsupported dtype {dtype!r}")
             penalties = {name: entry.get(name, 0.0)
                          for name in ("weight_l1", "weight_l2", "bias_l1", "bias_l2")}
-            layer = DenseLayer(entry.get("n_inputs"), entry.get("n_neurons"), dtype=dtype,
-                               **penalties)
+            layer = DenseLayer(entry.get("n_inputs"), entry.get("n_neurons"), **penalties)
+            # A model trained in float32 (notebook 23) loads in float32.
+            layer.weights = layer.weights.astype(dtype)
+            layer.biases = layer.biases.astype(dtype)
             expected[f"layers.{index}.weights"] = (layer, "weights")
             expected[f"layers.{index}.biases"] = (layer, "biases")
         elif kind == "Dropout":
@@ -2525,7 +2469,7 @@ def draw_network(layer_sizes, weights=None, ax=None, title=None):
         Neurons per layer, input layer first, e.g. ``(4, 3)``.
     weights : sequence of ndarray, optional
         One array of shape (n_in, n_out) per pair of adjacent layers. When
-        given, each line is blue for a positive weight and red for a negative
+        given, each line is red for a positive weight and blue for a negative
         one, with thickness in proportion to the weight's size.
     ax : matplotlib.axes.Axes, optional
     title : str, optional
@@ -2562,21 +2506,112 @@ def draw_network(layer_sizes, weights=None, ax=None, title=None):
                     colour, width = "0.6", 1.0
                 else:
                     w = weights[layer][i, j]
-                    colour = "#1f77b4" if w >= 0 else "#d62728"
+                    # The course's convention: red positive, blue negative (RdBu_r's ends).
+                    colour = "#b2182b" if w >= 0 else "#2166ac"
                     width = 0.3 + 3.0 * abs(w) / (biggest or 1.0)
                 ax.plot([x0, x1], [y0, y1], color=colour, linewidth=width, zorder=1)
     names = ["input"] + ["hidden"] * (len(sizes) - 2) + ["output"]
     for col, (column, name) in enumerate(zip(positions, names, strict=True)):
-        face = "#c6dbef" if col == 0 else "#fdd0a2" if col == len(sizes) - 1 else "white"
+        # Inputs and outputs in neutral greys, so no neuron reads as a sign.
+        face = "0.85" if col in (0, len(sizes) - 1) else "white"
         for x, y in column:
             ax.scatter([x], [y], s=600, color=face, edgecolor="black", zorder=2)
         ax.text(col, -1.0, f"{name}\n({len(column)})", ha="center", va="top")
     if weights is not None:
-        ax.plot([], [], color="#1f77b4", linewidth=2, label="positive weight")
-        ax.plot([], [], color="#d62728", linewidth=2, label="negative weight")
+        ax.plot([], [], color="#b2182b", linewidth=2, label="positive weight")
+        ax.plot([], [], color="#2166ac", linewidth=2, label="negative weight")
         ax.legend(loc="lower center", ncol=2, frameon=False, fontsize=8)
     ax.set_xlim(-0.5, len(sizes) - 0.5)
     ax.set_ylim(-2.3, tallest - 0.4)
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def draw_shapes_diagram(ax=None, layer_sizes=(2, 64, 3), n_samples=300, title=None):
+    """Draw a classifier's forward and backward pass with the shape of every array.
+
+    The network is dense layers with a ReLU between each pair, ending in softmax
+    and cross-entropy (notebook 08's 2 -> 64 -> 3 by default). The top row is
+    the forward pass, left to right: each arrow carries a part's ``output``,
+    the next part's inputs. The bottom row, in red, is the backward pass, right
+    to left: each arrow carries a part's ``dinputs``, which the part to its left
+    receives as ``dvalues``, shaped like the forward arrow above it. Each dense
+    layer shows its ``weights`` and ``biases`` and, below them, its
+    ``dweights`` and ``dbiases``, of the same shapes.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure, sized to fit, when omitted. An axes of
+        your own needs about 2 inches of width per box to stay legible.
+    layer_sizes : sequence of int, default (2, 64, 3)
+        Features of the input, then the neurons of each dense layer.
+    n_samples : int, default 300
+        Rows of the batch.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    from matplotlib.patches import FancyBboxPatch  # imported late, as in _axes
+
+    sizes = [check_size("layer size", n) for n in layer_sizes]
+    if len(sizes) < 2:
+        raise ValueError(f"draw_shapes_diagram needs at least 2 sizes, got {len(sizes)}")
+    n = check_size("n_samples", n_samples)
+    # The parts in order: (name, weights' shape or None, width of the output).
+    parts = []
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        parts.append((f"DenseLayer\n({n_in}, {n_out})", (n_in, n_out), n_out))
+        if i < len(sizes) - 2:
+            parts.append(("ReLU()", None, n_out))
+    parts.append(("Softmax +\ncross-entropy", None, None))
+    gap, box_w = 3.7, 2.3  # distance between the centres of two boxes; a box's width
+    ax = _axes(ax, figsize=(2.0 * (len(parts) + 1.6), 4.2))
+    grad = "#d62728"  # gradients in red, as in notebook 08's graph of one neuron
+    top, bottom = 0.6, -0.6  # heights of the forward and backward arrows
+
+    def arrow(x0, x1, y, colour, text):
+        """An arrow from x0 to x1 at height y, text above it (forward) or below."""
+        ax.annotate("", xy=(x1, y), xytext=(x0, y),
+                    arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 1.5})
+        ax.text((x0 + x1) / 2, y + (0.08 if y > 0 else -0.08), text, ha="center",
+                va="bottom" if y > 0 else "top", fontsize=9, color=colour)
+
+    # The parts as boxes: name in the middle, parameters above, their gradients below.
+    for k, (name, shape, n_out) in enumerate(parts, start=1):
+        x = k * gap
+        ax.add_patch(FancyBboxPatch((x - box_w / 2, -1.2), box_w, 2.4,
+                                    boxstyle="round,pad=0.05", edgecolor="0.3",
+                                    facecolor="#eeeeee" if n_out else "#fdd0a2"))
+        ax.text(x, 0, name, ha="center", va="center", fontsize=10, fontweight="bold")
+        if shape is not None:
+            ax.text(x, 0.75, f"weights {shape}\nbiases (1, {shape[1]})", ha="center",
+                    va="center", fontsize=9)
+            ax.text(x, -0.75, f"dweights {shape}\ndbiases (1, {shape[1]})", ha="center",
+                    va="center", fontsize=9, color=grad)
+    # The arrays between the parts: X and each output forward, dinputs/dvalues back.
+    width = sizes[0]
+    for k, (_, _, n_out) in enumerate(parts, start=1):
+        left = (k - 1) * gap + (box_w / 2 + 0.1 if k > 1 else -0.3)
+        right = k * gap - box_w / 2 - 0.1
+        arrow(left, right, top, "black", f"{'X' if k == 1 else 'output'}\n({n}, {width})")
+        arrow(right, left, bottom, grad,
+              f"{'dinputs' if k == 1 else 'dvalues'}\n({n}, {width})")
+        width = n_out
+    # The loss: labels come in from above, one number goes out, backward starts there.
+    x = len(parts) * gap
+    ax.annotate("", xy=(x, 1.27), xytext=(x, 1.8),
+                arrowprops={"arrowstyle": "-|>", "color": "black", "linewidth": 1.5})
+    ax.text(x, 1.85, f"y ({n},)", ha="center", va="bottom", fontsize=9)
+    arrow(x + box_w / 2 + 0.1, x + gap * 0.7, top, "black", "loss\none number")
+    ax.text(x + box_w / 2 + 0.2, bottom, "backward()\nstarts here", ha="left",
+            va="center", fontsize=9, color=grad)
+    ax.set_xlim(-0.5, x + gap * 0.9)
+    ax.set_ylim(-1.6, 2.2)
     ax.axis("off")
     if title:
         ax.set_title(title)

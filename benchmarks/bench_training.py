@@ -6,8 +6,11 @@ full-batch epochs, on ``spiral_data`` with 100 and with 1,000 samples per
 class; one BLAS thread; the median of 3 runs, with the final loss and training
 accuracy beside each time.
 
-The course's column uses exactly the classes the notebooks teach, in the loop
-notebook 14 writes; nothing here is a separate fast path. scikit-learn's
+The course's row is exactly the loop notebook 11 teaches (``train`` in
+``nnfs_helpers``) with the classes the notebooks teach, in float64; nothing
+here is a separate fast path. The book-style row runs the book's own
+chapter-10 code (``benchmarks/book_style.py``) from the same starting weights:
+the course's readable classes should be no slower than the book's. scikit-learn's
 ``MLPClassifier`` gets matched settings (same hidden size, Adam with the same
 learning rate, betas and epsilon, full batch, no L2 penalty, no early
 stopping, every epoch run); it has no learning-rate decay for Adam, but a
@@ -35,15 +38,15 @@ import time  # noqa: E402
 import warnings  # noqa: E402
 
 import numpy as np  # noqa: E402
+from book_style import train_book_style  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
 from nnfs_helpers import (  # noqa: E402
     Adam,
     DenseLayer,
     ReLU,
-    SoftmaxCrossEntropy,
-    accuracy,
     spiral_data,
+    train,
 )
 
 HIDDEN = 64
@@ -54,24 +57,20 @@ BETAS = (0.9, 0.999)
 
 
 def train_course(X, y, epochs, seed=0):
-    """The notebooks' loop with the notebooks' classes, in float32."""
-    X = X.astype(np.float32)
-    layers = [DenseLayer(2, HIDDEN, rng=seed, dtype=np.float32), ReLU(),
-              DenseLayer(HIDDEN, 3, rng=seed + 1, dtype=np.float32)]
-    loss_function = SoftmaxCrossEntropy()
+    """The loop notebook 11 teaches, with the notebooks' classes (float64)."""
+    layers = [DenseLayer(2, HIDDEN, rng=seed), ReLU(), DenseLayer(HIDDEN, 3, rng=seed + 1)]
     optimizer = Adam(learning_rate=LEARNING_RATE, decay=DECAY, epsilon=EPSILON,
                      beta_1=BETAS[0], beta_2=BETAS[1])
-    for _ in range(epochs):
-        values = X
-        for layer in layers:
-            values = layer.forward(values)
-        loss = loss_function.forward(values, y)
-        gradient = loss_function.backward()
-        for layer in reversed(layers):
-            gradient = layer.backward(gradient)
-        optimizer.step(layers)
-    # loss and output belong to the weights before the last step, as in the book.
-    return loss, accuracy(loss_function.output, y)
+    history = train(layers, optimizer, X, y, epochs, progress=False)
+    # loss and accuracy belong to the weights before the last step, as in the book.
+    return history["loss"][-1], history["accuracy"][-1]
+
+
+def train_book(X, y, epochs, seed=0):
+    """The book's chapter-10 code, from the course's starting weights (float64)."""
+    return train_book_style(X, y, epochs, DenseLayer(2, HIDDEN, rng=seed),
+                            DenseLayer(HIDDEN, 3, rng=seed + 1), learning_rate=LEARNING_RATE,
+                            decay=DECAY, epsilon=EPSILON, betas=BETAS)
 
 
 def train_reference(X, y, epochs, seed=0):
@@ -85,10 +84,10 @@ def train_reference(X, y, epochs, seed=0):
     """
     X = X.astype(np.float32)
     n_samples = len(X)
-    first = DenseLayer(2, HIDDEN, rng=seed, dtype=np.float32)
-    second = DenseLayer(HIDDEN, 3, rng=seed + 1, dtype=np.float32)
-    weights_1, biases_1 = first.weights.copy(), first.biases.copy()
-    weights_2, biases_2 = second.weights.copy(), second.biases.copy()
+    first = DenseLayer(2, HIDDEN, rng=seed)
+    second = DenseLayer(HIDDEN, 3, rng=seed + 1)
+    weights_1, biases_1 = first.weights.astype(np.float32), first.biases.astype(np.float32)
+    weights_2, biases_2 = second.weights.astype(np.float32), second.biases.astype(np.float32)
     parameters = [weights_1, biases_1, weights_2, biases_2]
     gradients = [np.empty_like(p) for p in parameters]
     momentums = [np.zeros_like(p) for p in parameters]
@@ -221,7 +220,8 @@ def main():
                         help="samples per class, one workload each")
     args = parser.parse_args()
 
-    contenders = [("course (NumPy, float32)", train_course),
+    contenders = [("course (notebook 11's loop)", train_course),
+                  ("book's chapter-10 code", train_book),
                   ("hand-tuned NumPy (yardstick)", train_reference),
                   ("scikit-learn MLPClassifier", train_sklearn)]
     if torch_available():

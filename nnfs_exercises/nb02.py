@@ -78,7 +78,7 @@ def check_count_dead(count_dead):
                 f"Sum the boolean 'is this neuron dead?' array, one value per neuron.")
         if result != expected:
             return wrong(
-                f"on a layer of {layer.n_neurons} neurons and a batch of {len(batch)} "
+                f"on a layer of {layer.weights.shape[1]} neurons and a batch of {len(batch)} "
                 f"samples you counted {result}, but {expected} "
                 f"{'neuron is' if expected == 1 else 'neurons are'} dead. A neuron is "
                 f"dead when its ReLU output is 0 for EVERY sample: look down each column "
@@ -114,7 +114,7 @@ def check_collapse(collapse):
     if not verdict:
         return verdict
     biases = np.asarray(biases, dtype=float)
-    if biases.shape == (second.n_neurons,):
+    if biases.shape == (second.weights.shape[1],):
         biases = biases[np.newaxis, :]
     verdict = compare_arrays(
         biases, first.biases @ second.weights + second.biases,

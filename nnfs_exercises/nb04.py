@@ -48,7 +48,7 @@ def check_deeper_network(layers):
             f"last is followed by a ReLU, and a Softmax comes last."
         )
     for layer, (_name, sizes) in zip(layers, _DEEPER, strict=True):
-        if sizes is not None and (layer.n_inputs, layer.n_neurons) != sizes:
+        if sizes is not None and layer.weights.shape != sizes:
             return wrong(
                 f"{layer!r} should be DenseLayer(n_inputs={sizes[0]}, "
                 f"n_neurons={sizes[1]}). A layer's n_inputs is the number of "

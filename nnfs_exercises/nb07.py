@@ -55,8 +55,9 @@ def check_partial_derivatives(partials):
                          "respect to y is x**2.")
     return compare_arrays(
         partials, expected, what="the gradient [df/dx, df/dy]",
-        hint="For df/dx treat y as a constant (the y**3 term then does not change); for "
-             "df/dy treat x as a constant. Then put in x = 1, y = 2.", atol=1e-4)
+        hint="For df/dx treat y as a constant factor and use the power rule, "
+             "d(x**2)/dx = 2x (the y**3 term does not change, so its derivative is 0); "
+             "for df/dy treat x as a constant. Then put in x = 1, y = 2.", atol=1e-4)
 
 
 def check_forward_pass_count(answer):

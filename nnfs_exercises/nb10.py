@@ -23,13 +23,11 @@ def mystery_network(seed=0):
 
     class Dense(DenseLayer):
         # The bug: the bias gradient is averaged over the batch instead of summed.
+        # It keeps DenseLayer's __repr__, so printing the network does not give it away.
         def backward(self, dvalues):
             super().backward(dvalues)
             self.dbiases = dvalues.mean(axis=0, keepdims=True)
             return self.dinputs
-
-        def __repr__(self):
-            return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons})"
 
     rng = np.random.default_rng(seed)
     layers = [DenseLayer(2, 8, rng=rng, weight_scale=1.0), ReLU(),
@@ -103,8 +101,8 @@ def check_deeper_network_errors(errors):
                      f"list should be [DenseLayer, ReLU, DenseLayer, ReLU, DenseLayer].")
     worst = max(errors, key=errors.get)
     if not errors[worst] < 1e-7:
-        return wrong(f"{worst} has a relative error of {errors[worst]:.1e}. Are the layers "
-                     f"float64, with weight_scale=1.0 and random biases (so no ReLU input "
-                     f"sits near the kink)?")
+        return wrong(f"{worst} has a relative error of {errors[worst]:.1e}. Were the "
+                     f"layers made with weight_scale=1.0 and given random biases (so no "
+                     f"ReLU input sits near the kink)? Is every ReLU a plain ReLU()?")
     return correct(f"all six parameter arrays agree with their numerical gradients "
                    f"(worst: {errors[worst]:.1e}).")

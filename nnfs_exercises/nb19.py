@@ -42,37 +42,68 @@ def check_loss_values(answer):
                  f"np.mean(errors ** 2) and np.mean(np.abs(errors)).")
 
 
+def _within(y_pred, y_true, tolerance):
+    """The fraction of predictions closer than ``tolerance`` to their target."""
+    return float(np.mean(np.abs(y_pred - y_true) < tolerance))
+
+
+# Tolerances a learner may build by mistake, each with the hint that names it. A
+# mistake is named only when it explains the answers to every case: with targets of
+# standard deviation about 1, a standard deviation and the bare fraction give nearly the
+# same tolerance, and only the case with larger targets tells them apart.
+_TOLERANCE_MISTAKES = [
+    (lambda y_pred, y_true, fraction: fraction * np.std(y_true),
+     "that tolerance uses the standard deviation of the targets; use their range, "
+     "y_true.max() - y_true.min(), as the exercise asks."),
+    (lambda y_pred, y_true, fraction: fraction * np.std(y_pred),
+     "that tolerance uses the standard deviation of the predictions; use the range of "
+     "the targets, y_true.max() - y_true.min()."),
+    (lambda y_pred, y_true, fraction: fraction * (y_pred.max() - y_pred.min()),
+     "that tolerance uses the range of the predictions; use the range of the targets, "
+     "y_true.max() - y_true.min()."),
+    (lambda y_pred, y_true, fraction: fraction,
+     "the tolerance should be fraction * (max - min) of the targets, not the fraction "
+     "itself: it scales with the targets' units."),
+]
+
+
 def check_tolerance_accuracy(accuracy_within):
     """Exercise 2: ``accuracy_within(y_pred, y_true, fraction)``."""
     rng = np.random.default_rng(19)
     cases = []
-    for scale, fraction in [(1.0, 0.01), (50.0, 0.05), (1.0, 0.2)]:
+    # The last case is a poor model, whose predictions spread less than the targets.
+    for scale, fraction, shrink in [(1.0, 0.01, 1.0), (50.0, 0.05, 1.0), (1.0, 0.2, 1.0),
+                                    (2.0, 0.1, 0.6)]:
         y_true = scale * rng.standard_normal((200, 1))
-        y_pred = y_true + scale * 0.05 * rng.standard_normal((200, 1))
+        y_pred = shrink * y_true + scale * 0.05 * rng.standard_normal((200, 1))
         cases.append((y_pred, y_true, fraction))
+    answers = []
     for y_pred, y_true, fraction in cases:
         result, verdict = call_answer(accuracy_within, y_pred.copy(), y_true.copy(), fraction)
         if verdict is not None:
             return verdict
         try:
-            value = float(result)
+            answers.append(float(result))
         except (TypeError, ValueError):
             return wrong(f"expected one number (a fraction), got {type(result).__name__}.")
-        gaps = np.abs(y_pred - y_true)
-        span = y_true.max() - y_true.min()
-        expected = float(np.mean(gaps < fraction * span))
-        if np.isclose(value, expected):
-            continue
-        if np.isclose(value, np.mean(gaps < fraction)):
-            return wrong("the tolerance should be fraction * (max - min) of the targets, "
-                         "not the fraction itself: it scales with the targets' units.")
-        if np.isclose(value, np.mean(gaps < fraction * np.std(y_true))):
-            return wrong("use the range of the targets, y_true.max() - y_true.min(), "
-                         "not their standard deviation.")
-        return wrong(f"with fraction={fraction} the accuracy should be {expected:.3f}, got "
-                     f"{value:.4g}. tolerance = fraction * (y_true.max() - y_true.min()), "
-                     f"then regression_accuracy(y_pred, y_true, tolerance).")
-    return correct("accuracy_within measures closeness relative to the targets' range.")
+
+    def explains(tolerance):
+        """Whether ``tolerance(y_pred, y_true, fraction)`` gives every answer."""
+        return all(np.isclose(answer, _within(y_pred, y_true, tolerance(y_pred, y_true, fraction)))
+                   for answer, (y_pred, y_true, fraction) in zip(answers, cases, strict=True))
+
+    if explains(lambda y_pred, y_true, fraction: fraction * (y_true.max() - y_true.min())):
+        return correct("accuracy_within measures closeness relative to the targets' range.")
+    for tolerance, hint in _TOLERANCE_MISTAKES:
+        if explains(tolerance):
+            return wrong(hint)
+    for answer, (y_pred, y_true, fraction) in zip(answers, cases, strict=True):
+        expected = _within(y_pred, y_true, fraction * (y_true.max() - y_true.min()))
+        if not np.isclose(answer, expected):
+            return wrong(f"with fraction={fraction} the accuracy should be {expected:.3f}, "
+                         f"got {answer:.4g}. tolerance = fraction * (y_true.max() - "
+                         f"y_true.min()), then regression_accuracy(y_pred, y_true, tolerance).")
+    return wrong("the answers do not match the expected accuracies.")  # not reached
 
 
 def check_mae_gradient(mae_gradient):

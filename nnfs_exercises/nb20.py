@@ -67,18 +67,41 @@ def check_best_val_epoch(function):
     return correct("the epoch with the lowest validation loss, counted from 1.")
 
 
-def _reference_history():
-    """The history exercise 3 should produce, trained here from the same seeds."""
+def _reference_history(*, data_dtype=np.float64, shuffle=True, fit_rng_is_generator=False):
+    """The history exercise 3 should produce, trained here from the same seeds.
+
+    The keyword arguments make the histories of likely slips instead: the data cast
+    to float32, ``shuffle`` left out, or the generator that made the layers passed to
+    ``fit`` in place of the seed.
+    """
     from nnfs_helpers import Adam, DenseLayer, Model, ReLU, SoftmaxCrossEntropy, spiral_data
 
     X, y = spiral_data(100, 3, seed=0)
     X_val, y_val = spiral_data(100, 3, seed=1)
-    X, X_val = X.astype(np.float32), X_val.astype(np.float32)  # as in the notebook
+    X, X_val = X.astype(data_dtype), X_val.astype(data_dtype)
     rng = np.random.default_rng(0)
     model = Model([DenseLayer(2, 32, rng=rng), ReLU(), DenseLayer(32, 3, rng=rng)],
                   SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-3))
-    return model.fit(X, y, epochs=200, batch_size=64, shuffle=True, rng=0,
+    return model.fit(X, y, epochs=200, batch_size=64, shuffle=shuffle,
+                     rng=rng if fit_rng_is_generator else 0,
                      validation_data=(X_val, y_val), progress=False)
+
+
+def _same_losses(history, expected):
+    return np.allclose(history["loss"], expected["loss"], rtol=1e-9, atol=1e-12)
+
+
+# Slips that change the losses, the history each one produces, and its hint.
+_TRAINING_SLIPS = [
+    (dict(data_dtype=np.float32),
+     "the losses are those of float32 data: X was cast with X.astype(np.float32). The "
+     "layers compute in float64, so pass X and X_val as spiral_data returns them."),
+    (dict(shuffle=False),
+     "the losses are those of a run without shuffling: pass shuffle=True to fit."),
+    (dict(fit_rng_is_generator=True),
+     "the losses are those of a run shuffled by the generator that made the layers: "
+     "pass rng=SEED (the number) to fit, and rng=rng to the layers."),
+]
 
 
 def check_trained_model(model):
@@ -91,7 +114,7 @@ def check_trained_model(model):
     names = [type(layer).__name__ for layer in model.layers]
     if names != ["DenseLayer", "ReLU", "DenseLayer"]:
         return wrong(f"the layers should be DenseLayer, ReLU, DenseLayer; got {names}.")
-    sizes = [(layer.n_inputs, layer.n_neurons) for layer in model.layers[::2]]
+    sizes = [layer.weights.shape for layer in model.layers[::2]]
     if sizes != [(2, 32), (32, 3)]:
         return wrong(f"the dense layers should be 2 -> 32 and 32 -> 3, got {sizes}.")
     if type(model.loss).__name__ != "SoftmaxCrossEntropy":
@@ -112,10 +135,12 @@ def check_trained_model(model):
         return wrong(f"200 epochs in batches of 64 make 5 steps per epoch, 1000 in all; "
                      f"the optimizer took {optimizer.iterations}. Pass batch_size=64 and "
                      f"call fit once on a fresh model.")
-    expected = _reference_history()
-    if not np.allclose(history["loss"], expected["loss"], rtol=1e-9, atol=1e-12):
-        return wrong("the losses differ from the expected run: make the layers with "
-                     "rng=rng right after rng = np.random.default_rng(SEED), and pass "
-                     "shuffle=True, rng=SEED to fit.")
+    if not _same_losses(history, _reference_history()):
+        for slip, hint in _TRAINING_SLIPS:
+            if _same_losses(history, _reference_history(**slip)):
+                return wrong(hint)
+        return wrong("the losses differ from the expected run: make both dense layers "
+                     "with rng=rng right after rng = np.random.default_rng(SEED), on the "
+                     "notebook's X and y, and pass shuffle=True, rng=SEED to fit.")
     return correct(f"validation accuracy {history['val_accuracy'][-1]:.3f} after 200 epochs "
                    f"of 5 mini-batch steps each.")

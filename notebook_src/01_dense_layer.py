@@ -18,7 +18,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from nnfs_helpers import check_hyperparameter, check_inputs, check_size, draw_network
+from nnfs_helpers import check_inputs, draw_network
 
 np.set_printoptions(precision=4, suppress=True)
 SEED = 0
@@ -79,7 +79,8 @@ print(weights @ np.array(inputs) + biases)
 
 # %% [markdown]
 # A picture of this layer: four inputs on the left, three neurons on the right, one
-# line per weight. Blue lines are positive weights, red ones negative, and thicker
+# line per weight. Red lines are positive weights, blue ones negative (the colours
+# every figure of the course uses for positive and negative values), and thicker
 # lines are larger weights. Every input reaches every neuron, which is why the layer
 # is called **dense** (or *fully connected*).
 
@@ -144,11 +145,22 @@ print(batch_outputs)
 # %%
 gaussian = 0.01 * rng.standard_normal((64, 64))
 uniform = 0.10 * rng.random((64, 64))
+RED, BLUE = plt.cm.RdBu_r(0.9), plt.cm.RdBu_r(0.1)  # positive, negative
+
+
+def signed_histogram(ax, values, n_bins=40):
+    """Histogram of the values: positive ones in red, negative ones in blue."""
+    width = (values.max() - values.min()) / n_bins
+    # Bin edges at multiples of the width, so that 0 is an edge and no bin mixes signs.
+    edges = width * np.arange(np.floor(values.min() / width), np.ceil(values.max() / width) + 1)
+    ax.hist(values[values < 0], bins=edges, color=BLUE)
+    ax.hist(values[values >= 0], bins=edges, color=RED)
+
 
 fig, axes = plt.subplots(1, 2, figsize=(9, 3), sharey=True)
-axes[0].hist(gaussian.ravel(), bins=40, color="#1f77b4")
+signed_histogram(axes[0], gaussian.ravel())
 axes[0].set_title("0.01 * standard normal: centred on 0")
-axes[1].hist(uniform.ravel(), bins=40, color="#d62728")
+signed_histogram(axes[1], uniform.ravel())
 axes[1].set_title("0.10 * uniform [0, 1): all positive")
 for ax in axes:
     ax.axvline(0, color="black", linewidth=0.8)
@@ -187,8 +199,9 @@ print(f"uniform:  {mean_neuron_correlation(batch @ uniform):.2f}")
 # watch the typical size of the values. The all-positive weights make them grow
 # about threefold per layer; a standard deviation of 0.01 makes them shrink. A
 # standard deviation of `1 / sqrt(n_inputs)` keeps them steady, which is the idea
-# behind the Xavier and He initialisations used for deep networks. The networks in
-# this course have one or two hidden layers, where the book's 0.01 works well.
+# behind the Glorot (or Xavier) and He initialisations. Until notebook 11 we use the
+# book's 0.01; notebook 11 shows what the shrinking costs when a network trains, and
+# adds those two rules to the layer.
 
 # %%
 for name, make_weights in [
@@ -210,123 +223,48 @@ for name, make_weights in [
 #
 # ## The `DenseLayer` class
 #
-# Everything above, in one reusable class. This is the exact code of
-# `nnfs_helpers.DenseLayer`, which later notebooks import.
+# Everything above, in one reusable class, with three methods:
 #
-# - The constructor draws the weights from a random generator `rng` that you pass
-#   in: an integer seed or a `np.random.Generator`. Passing it explicitly makes
-#   every run repeatable without touching NumPy's global random state.
-# - `forward` first calls `check_inputs`, a small helper that turns a nested list
-#   into an array and explains a wrong shape in words, then computes
-#   `inputs @ weights + biases`. It keeps the result as `self.output` *and* returns
-#   it, and keeps the inputs as well: the backward pass of notebook 08 needs them.
+# - `__init__` (the constructor) draws the weights, `weight_scale * standard_normal`,
+#   one column per neuron, and sets the biases to zero. The random numbers come from
+#   `rng`, which you pass in: an integer seed or a `np.random.Generator`. Passing it
+#   explicitly makes every run repeatable without touching NumPy's global random state.
+# - `forward` computes `inputs @ weights + biases`. Its first line, `check_inputs`, is
+#   a small helper that turns a nested list into an array and explains a wrong shape
+#   in words. It keeps the result as `self.output` *and* returns it, and keeps the
+#   inputs as well: the backward pass of notebook 08 needs them.
 # - `__repr__` makes `print(layer)` say what the layer is, instead of
 #   `<DenseLayer object at 0x7f...>`.
-# - The four arguments `weight_l1`, `weight_l2`, `bias_l1` and `bias_l2` are penalties
-#   that keep the weights small during training. Notebook 16 explains them; until then
-#   they stay at 0 and do nothing (`check_hyperparameter` only checks that each is a
-#   number, at least 0).
+#
+# The class grows as the course goes on: notebook 08 adds a backward pass, and later
+# notebooks add a few more methods. `nnfs_helpers.DenseLayer` holds the finished class,
+# and later notebooks import it from there.
 
 # %%
 class DenseLayer:
     """A fully connected layer: every input feeds every neuron.
 
-    ``output = inputs @ weights + biases``. Introduced in notebook 01.
-
-    Parameters
-    ----------
-    n_inputs : int
-        Number of features each sample has (the previous layer's neurons).
-    n_neurons : int
-        Number of neurons in this layer, i.e. outputs per sample.
-    rng : numpy.random.Generator or int or None, optional
-        Source of the initial weights; an int is used as a seed.
-        ``None`` draws fresh, unrepeatable weights.
-    weight_scale : float, default 0.01
-        Standard deviation of the initial weights.
-    dtype : numpy dtype, default numpy.float64
-        Precision of the weights and biases; ``numpy.float32`` halves the
-        memory traffic and is what the training benchmark uses.
-    weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
-        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
-        the weights and on the biases, added to the loss to keep them small
-        (notebook 16). 0 means no penalty.
-
-    Attributes
-    ----------
-    weights : ndarray of shape (n_inputs, n_neurons)
-        One column per neuron, so ``inputs @ weights`` needs no transpose.
-    biases : ndarray of shape (1, n_neurons)
-        One per neuron, broadcast over the rows of the batch.
-    inputs : ndarray of shape (n_samples, n_inputs)
-        The last batch seen by ``forward`` (the backward pass needs it).
-    output : ndarray of shape (n_samples, n_neurons)
-        The last result of ``forward``.
+    ``output = inputs @ weights + biases``, with ``weights`` of shape
+    (n_inputs, n_neurons), one column per neuron, and ``biases`` of shape
+    (1, n_neurons), added to every row of the batch.
     """
 
-    def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
-                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
-        n_inputs = check_size("n_inputs", n_inputs)
-        n_neurons = check_size("n_neurons", n_neurons)
-        if not weight_scale > 0:
-            raise ValueError(f"weight_scale must be positive, got {weight_scale!r}")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
+    def __init__(self, n_inputs, n_neurons, rng=None, weight_scale=0.01):
+        """Small random weights (one column per neuron) and zero biases."""
         rng = np.random.default_rng(rng)
-        # Small, zero-centred Gaussian weights: some neurons start by adding an
-        # input and others by subtracting it, and no output starts out huge.
-        self.weights = (weight_scale * rng.standard_normal((n_inputs, n_neurons))
-                        ).astype(dtype, copy=False)
-        # Zero biases are the usual start; the random weights already make the
-        # neurons differ from one another.
-        self.biases = np.zeros((1, n_neurons), dtype=dtype)
-        self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
-        self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
-        self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
-        self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
-
-    @property
-    def n_inputs(self):
-        """int : Number of input features, read from the weights' shape."""
-        return self.weights.shape[0]
-
-    @property
-    def n_neurons(self):
-        """int : Number of neurons, read from the weights' shape."""
-        return self.weights.shape[1]
+        self.weights = weight_scale * rng.standard_normal((n_inputs, n_neurons))
+        self.biases = np.zeros((1, n_neurons))
 
     def forward(self, inputs):
-        """Compute the weighted sums of a batch.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_inputs)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_neurons)
-            Also kept as ``self.output``.
-        """
-        inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
+        """``inputs @ weights + biases``: (n_samples, n_inputs) -> (n_samples, n_neurons)."""
+        inputs = check_inputs("DenseLayer", inputs, n_features=len(self.weights))
         self.inputs = inputs
-        # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
-        # the (1, n_neurons) biases are added to every row, in place (+=), so
-        # no second array of that size is made: for big batches, much faster.
-        self.output = inputs @ self.weights
-        self.output += self.biases
+        self.output = inputs @ self.weights + self.biases
         return self.output
 
     def __repr__(self):
-        # Penalties are shown only when set (notebook 16), so a plain layer
-        # prints as it did in notebook 01.
-        penalties = "".join(
-            f", {name}={value}"
-            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
-                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
-            if value
-        )
-        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
+        n_inputs, n_neurons = self.weights.shape
+        return f"DenseLayer(n_inputs={n_inputs}, n_neurons={n_neurons})"
 
 
 # %% [markdown]

@@ -169,15 +169,15 @@ print("after ReLU:\n", activated)
 print(f"values set to 0 by ReLU: {np.sum(sums < 0)} of {sums.size}")
 
 # %% [markdown]
-# The same two arrays as pictures, with one colour scale for both: red for negative,
-# blue for positive, and the palest colour for 0. Every red cell on the left turns pale
-# on the right, and every blue cell stays as it was.
+# The same two arrays as pictures, with one colour scale for both: blue for negative,
+# red for positive, and white for 0 (the colours of every figure in the course). Every
+# blue cell on the left turns white on the right, and every red cell stays as it was.
 
 
 # %%
 def show_batch(ax, values, title, limit):
-    """Draw a (samples, neurons) array as a heat map, 0 in white."""
-    image = ax.imshow(values, cmap="RdBu", vmin=-limit, vmax=limit)
+    """Draw a (samples, neurons) array as a heat map: red > 0, white = 0, blue < 0."""
+    image = ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit)
     ax.set_title(title)
     ax.set_xlabel("neuron")
     ax.set_ylabel("sample")
@@ -210,38 +210,22 @@ plt.show()
 # - `check_inputs` (from notebook 01) turns a wrongly shaped batch into an error message
 #   in words.
 #
-# This is exactly the class in `nnfs_helpers.py`, which later notebooks import.
+# Notebook 08 adds the backward pass to this class; `nnfs_helpers.ReLU` holds the
+# finished class, which later notebooks import.
 
 
 # %%
 class ReLU:
-    """Rectified linear unit: ``max(0, x)`` for every value.
+    """Rectified linear unit: ``max(0, x)`` for every value of a batch.
 
-    Introduced in notebook 02.
-
-    Attributes
-    ----------
-    inputs : ndarray of shape (n_samples, n_features)
-        The last batch seen by ``forward``.
-    output : ndarray of shape (n_samples, n_features)
-        The last result of ``forward``: the inputs with negatives set to 0.
+    The output has the shape of the inputs: (n_samples, n_features).
     """
 
     def forward(self, inputs):
-        """Clip every negative value of the batch to zero.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_features)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_features)
-            Also kept as ``self.output``.
-        """
+        """``max(0, x)`` for every value x of the batch (n_samples, n_features)."""
         inputs = check_inputs("ReLU", inputs)
         self.inputs = inputs
-        self.output = np.maximum(inputs, 0)
+        self.output = np.maximum(0, inputs)
         return self.output
 
     def __repr__(self):
@@ -445,8 +429,10 @@ check_count_dead(count_dead)
 #
 # Write `collapse(first, second)` that takes two `DenseLayer`s (with no activation
 # between them) and returns `(weights, biases)` of the single layer that computes the
-# same thing. The shapes are `(first.n_inputs, second.n_neurons)` and
-# `(1, second.n_neurons)`.
+# same thing. The weights have one row per input of `first` and one column per neuron
+# of `second`; the biases, one row with one value per neuron of `second`. (A layer's
+# sizes are in the shape of its weights: `first.weights.shape` is
+# `(n_inputs, n_neurons)`.)
 
 # %%
 from nnfs_exercises.nb02 import check_collapse

@@ -265,6 +265,21 @@ for c in [-3.0, 0.0, 10.0, 100.0]:
 # score is negative, so every exponential lies between 0 and 1: there is nothing
 # left to overflow.
 #
+# For a batch, each row needs its *own* maximum. `np.max(batch, axis=1,
+# keepdims=True)` takes the largest value along each row, as `np.sum` added along each
+# row above, and `keepdims=True` keeps the result as a column of shape
+# `(n_samples, 1)`, so that subtracting it shifts every row by its own maximum. On the
+# book's batch:
+
+# %%
+row_max = np.max(batch, axis=1, keepdims=True)  # (3, 3) -> (3, 1)
+print("row maxima:\n", row_max)
+print("each row minus its own maximum:\n", batch - row_max)  # (3, 3) - (3, 1)
+
+# %% [markdown]
+# Every row now has a 0 where its largest score was, and negative numbers elsewhere.
+# The row `[1000, 999, 998]` that broke the plain softmax goes the same way.
+#
 # (Typed by hand, this line is easy to get one bracket short:
 # `np.exp(inputs - np.max(inputs, axis=1, keepdims=True)` is a `SyntaxError`. Count
 # your brackets: `np.exp(` needs its own `)`.)
@@ -301,8 +316,8 @@ rows = offsets[:, np.newaxis] - np.array([0.0, 1.0, 2.0])  # (1001, 1) - (3,) ->
 with np.errstate(over="ignore", invalid="ignore"):  # the overflow is what we show
     naive_exp = np.exp(rows)
     naive_probs = naive_exp / naive_exp.sum(axis=1, keepdims=True)
-stable_exp = np.exp(rows - rows.max(axis=1, keepdims=True))
-stable_probs = stable_exp / stable_exp.sum(axis=1, keepdims=True)
+stable_exp = np.exp(rows - np.max(rows, axis=1, keepdims=True))
+stable_probs = stable_exp / np.sum(stable_exp, axis=1, keepdims=True)
 
 first_nan = offsets[np.isnan(naive_probs[:, 0])][0]
 print(f"plain softmax first returns nan at c = {first_nan:.0f}")
@@ -361,48 +376,35 @@ for factor in [0.1, 0.5, 1.0, 2.0, 5.0]:
 #
 # ## The `Softmax` class
 #
-# Here is the activation as the course's helper module `nnfs_helpers.py` defines it.
-# It follows the same protocol as `DenseLayer` and `ReLU`: `forward(inputs)` returns
-# the output and keeps it as `self.output`. It first checks the input with
-# `check_inputs`, so a 1-D row or a typo gets a clear message instead of a confusing
-# NumPy error. The body is the stable recipe from above: subtract each row's
-# maximum, exponentiate, divide by the row totals.
+# The activation as a class, following the same protocol as `DenseLayer` and `ReLU`:
+# `forward(inputs)` returns the output and keeps it as `self.output`. It first checks
+# the input with `check_inputs`, so a 1-D row or a typo gets a clear message instead of
+# a confusing NumPy error. The body is the stable recipe from above, in two lines:
+#
+# - `inputs - np.max(inputs, axis=1, keepdims=True)` subtracts each row's maximum (a
+#   column of shape `(n_samples, 1)`), which leaves the probabilities as they are and
+#   makes every exponent at most 0, so `np.exp` cannot overflow;
+# - dividing by `np.sum(exp_values, axis=1, keepdims=True)`, again a column, divides
+#   each row by its own total.
+#
+# Notebook 09 adds the backward pass; `nnfs_helpers.Softmax` holds the finished class,
+# which later notebooks import.
 
 # %%
 class Softmax:
     """Turn each row of scores into probabilities that sum to 1.
 
     ``softmax(z)_j = exp(z_j) / sum_k exp(z_k)``, computed on ``z - max(z)``,
-    which gives the same result without overflowing. Introduced in notebook 03.
-
-    Attributes
-    ----------
-    inputs : ndarray of shape (n_samples, n_classes)
-        The last scores seen by ``forward``.
-    output : ndarray of shape (n_samples, n_classes)
-        The last probabilities; every row sums to 1.
+    which gives the same result without overflowing.
     """
 
     def forward(self, inputs):
-        """Exponentiate and normalise each row of a batch of scores.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_classes)
-            Unnormalised scores ("logits"), e.g. a dense layer's output.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_classes)
-            Probabilities, also kept as ``self.output``.
-        """
+        """Exponentiate and normalise each row of scores (n_samples, n_classes)."""
         inputs = check_inputs("Softmax", inputs)
-        self.inputs = inputs
-        # Subtracting each row's maximum changes nothing (the common factor
-        # exp(-max) cancels in the division) but caps every exponent at 0, so
-        # exp() cannot overflow to inf however large the scores are.
-        exp_values = np.exp(inputs - inputs.max(axis=1, keepdims=True))
-        self.output = exp_values / exp_values.sum(axis=1, keepdims=True)
+        # exp(z - max z) / sum exp(z - max z) is the same number, because
+        # exp(-max z) cancels, but no exponent is above 0, so exp cannot overflow.
+        exp_values = np.exp(inputs - np.max(inputs, axis=1, keepdims=True))
+        self.output = exp_values / np.sum(exp_values, axis=1, keepdims=True)
         return self.output
 
     def __repr__(self):

@@ -206,11 +206,25 @@ print(activation2)
 # result to the next object's `forward`. Every layer and activation in the course follows
 # the same protocol (`forward(inputs)` returns its output), so a network can simply be a
 # **list** and its forward pass a **loop**. That is how every later notebook builds and
-# trains networks, whatever their depth.
+# trains networks, whatever their depth, and they import this function from
+# `nnfs_helpers` instead of writing it again.
 
 # %%
 def forward_pass(layers, inputs):
-    """Feed ``inputs`` through each layer in turn and return the last output."""
+    """Feed ``inputs`` through each layer in turn and return the last output.
+
+    Introduced in notebook 04.
+
+    Parameters
+    ----------
+    layers : list
+        The network in order, e.g. ``[dense1, relu, dense2]``.
+    inputs : array_like of shape (n_samples, n_features)
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_outputs)
+    """
     output = inputs
     for layer in layers:
         output = layer.forward(output)

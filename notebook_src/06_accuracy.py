@@ -24,6 +24,7 @@ from nnfs_helpers import (
     Softmax,
     check_inputs,
     check_labels,
+    forward_pass,
     spiral_data,
 )
 
@@ -144,17 +145,10 @@ print(f"random guessing: mean {guess_accuracies.mean():.4f}, "
 # would score 0.8 without learning anything. Always compare with the largest class's
 # share.)
 #
-# And the untrained network of notebooks 04 and 05? Same seed, same network:
+# And the untrained network of notebooks 04 and 05? Same seed, same network, and the
+# same `forward_pass` (notebook 04's loop over the layers, imported from `nnfs_helpers`):
 
 # %%
-def forward_pass(layers, inputs):
-    """Feed ``inputs`` through each layer in turn and return the last output."""
-    output = inputs
-    for layer in layers:
-        output = layer.forward(output)
-    return output
-
-
 rng = np.random.default_rng(SEED)  # a fresh generator: the network of notebooks 04 and 05
 untrained = [DenseLayer(2, 3, rng=rng), ReLU(), DenseLayer(3, 3, rng=rng), Softmax()]
 probs = forward_pass(untrained, X)  # (300, 2) -> (300, 3)

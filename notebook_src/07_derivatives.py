@@ -7,12 +7,16 @@
 #
 # **Prerequisites:** [04 · Spiral data and a full forward pass](04_spiral_forward_pass.ipynb),
 # [05 · Categorical cross-entropy](05_categorical_cross_entropy.ipynb) and
-# [06 · Accuracy](06_accuracy.ipynb). No calculus is assumed (one cell uses the
-# second and third derivatives of `sin`; its result is what matters).
+# [06 · Accuracy](06_accuracy.ipynb). No calculus is assumed beyond what this notebook
+# teaches: it builds the derivative from slopes, and its last section teaches the few
+# rules the course needs (power, sum, product, chain, exp and log), each checked
+# numerically. (One cell uses the derivatives of `sin`, which it states; its result is
+# what matters.)
 #
 # **What you will build:** `numerical_gradient`, which estimates the derivative of any
-# function with respect to every element of an array by nudging each one in turn, and
-# `vertical_data`, the book's easy data set.
+# function with respect to every element of an array by nudging each one in turn,
+# `vertical_data`, the book's easy data set, and the derivative rules that notebooks 08
+# and 09 use, each checked against `numerical_gradient`.
 #
 # *Book: chapters 6 and 7 of "Neural Networks from Scratch in Python".*
 
@@ -332,7 +336,8 @@ for h in [1.0, 0.5, 0.1, 0.01, 0.001]:
 # %% [markdown]
 # The slopes settle on 2. The limit, as `h` shrinks to 0, is the **derivative** of `f` at
 # `x0`: the slope of the **tangent**, the line that just touches the curve there.
-# Calculus gives it exactly, `d(x²)/dx = 2x`, so 2 at `x = 1`. In the picture, each secant
+# Calculus gives it exactly, `d(x²)/dx = 2x`, so 2 at `x = 1` (the rules that give such
+# formulas come in the last section of this notebook). In the picture, each secant
 # joins the point at `x = 1` to a second point on the curve, and as that point slides
 # closer the secants turn into the tangent:
 
@@ -367,7 +372,8 @@ plt.show()
 #   placed symmetrically around `x`.
 #
 # Which is better, and how small should `h` be? We can measure it on a function whose
-# derivative we know exactly: `d sin(x)/dx = cos(x)`.
+# derivative calculus knows exactly: `d sin(x)/dx = cos(x)` (a fact we state rather than
+# derive; the table below shows the numerical estimates closing in on it).
 
 # %%
 def one_sided(f, x, h):
@@ -398,7 +404,13 @@ for h in [1e-1, 1e-2, 1e-3, 1e-4]:
 # `h` then magnifies. Roughly, the rounding error is `ε / h`, with `ε ≈ 2.2e-16` the
 # float64 precision. The two effects pull in opposite directions, so each recipe has a
 # best `h`, where the truncation error (`h` or `h²`) meets the rounding error (`ε / h`).
-# For `sin` near 1 those balance at about:
+#
+# How big the truncation error is depends on how fast the slope itself changes. That is
+# measured by the **second derivative** `f''`, the derivative of the derivative (the
+# curvature), and for the centred recipe by the **third** `f'''`, the derivative of that.
+# For `sin` they are known: `sin' = cos` and `cos' = -sin`, so `f'' = -sin` and
+# `f''' = -cos`. Only the result of the next cell matters for the rest of the course:
+# for `sin` near 1 the two errors balance at about:
 
 # %%
 eps = np.finfo(np.float64).eps
@@ -594,7 +606,8 @@ plt.show()
 #
 # Now the real thing: the gradient of the loss with respect to the first layer's weights.
 # `f` ignores its argument and runs the forward pass; `numerical_gradient` nudges
-# `dense1.weights` in place underneath it. The layers are float64 (the default).
+# `dense1.weights` in place underneath it. The layers hold float64 numbers, as
+# `numerical_gradient` needs.
 
 # %%
 network = make_network(np.random.default_rng(SEED))
@@ -864,12 +877,128 @@ print(f"one numerical gradient took {elapsed:.3f} s")
 # slow.
 #
 # Yet the loss is built from simple pieces (a dense layer, a ReLU, a softmax, a
-# logarithm), and each piece's derivative is known exactly. The **chain rule** of
-# calculus combines them, and done cleverly it gives *all* the partial derivatives at once,
-# for the price of roughly one more pass through the network, run backwards. That is
-# **backpropagation**, the subject of notebook 08. `numerical_gradient` keeps an important
-# job: it is the independent referee that tells us whether our backpropagation code is
-# right (notebooks 08 and 10).
+# logarithm), and each piece's derivative is known exactly, from a handful of rules. The
+# **chain rule** combines them, and done cleverly it gives *all* the partial derivatives
+# at once, for the price of roughly one more pass through the network, run backwards.
+# That is **backpropagation**, the subject of notebook 08. `numerical_gradient` keeps an
+# important job: it is the independent referee that tells us whether our
+# backpropagation code is right (notebooks 08 and 10). The rules come next, each checked
+# by that referee.
+
+# %% [markdown]
+# ## The derivative rules backpropagation needs
+#
+# A numerical derivative only estimates; calculus gives exact formulas, built from a few
+# rules. These are all the course needs: notebooks 08 and 09 use every one. We write
+# `f'(x)` (or `df/dx`) for the derivative of `f` at `x`, the slope of its tangent.
+#
+# Each rule comes with a tiny example. `compare` prints the rule's answer beside the
+# estimate of `numerical_gradient`, which knows no rules at all (it takes an array, so
+# the number `x` goes in as an array of one element):
+
+# %%
+def compare(what, f, x, by_rule):
+    """Print the derivative of f at x from a rule beside numerical_gradient's estimate."""
+    numerical = numerical_gradient(lambda v: f(v[0]), np.array([x]))[0]
+    print(f"{what:<22} at {x}: by the rule {by_rule:10.6f}, numerical {numerical:10.6f}")
+
+
+# %% [markdown]
+# ### Power rule: `d(xⁿ)/dx = n · xⁿ⁻¹`
+#
+# Bring the power down in front and lower it by one: `x²` gives `2x` (the tangent's
+# slope 2 at `x = 1`, above), `x³` gives `3x²`. It holds for any power, negative or
+# fractional: `1/x = x⁻¹` gives `-x⁻²`, and `√x = x^(1/2)` gives `(1/2) x^(-1/2)`. Two
+# special cases: `x = x¹` gives 1, and a constant gives 0 (it does not change, so its
+# slope is 0).
+
+# %%
+compare("d(x³)/dx = 3x²", lambda x: x ** 3, 2.0, 3 * 2.0 ** 2)
+compare("d(1/x)/dx = -1/x²", lambda x: 1 / x, 2.0, -1 / 2.0 ** 2)
+compare("d(√x)/dx = 1/(2√x)", np.sqrt, 4.0, 0.5 / np.sqrt(4.0))
+compare("d(7)/dx = 0", lambda x: 7.0, 2.0, 0.0)
+
+# %% [markdown]
+# ### Constant factor and sum: `(c · f)' = c · f'` and `(f + g)' = f' + g'`
+#
+# A constant factor stays in front, and a sum is differentiated term by term. With the
+# power rule, that handles any polynomial: `d(3x² + 5x + 7)/dx = 3 · 2x + 5 · 1 + 0 =
+# 6x + 5`, which is 17 at `x = 2`. In a partial derivative the other variables are
+# constants, which is how the bowl above gave `∂(x² + 3y²)/∂y = 0 + 3 · 2y = 6y`. For
+# backpropagation the sum rule says: a sum passes the gradient on unchanged to each of
+# its terms (the derivative of `a + b` with respect to `a` is 1).
+
+# %%
+compare("d(3x² + 5x + 7)/dx", lambda x: 3 * x ** 2 + 5 * x + 7, 2.0, 6 * 2.0 + 5)
+
+# %% [markdown]
+# ### Product rule: `(f · g)' = f' · g + f · g'`
+#
+# Differentiate one factor at a time, keeping the other as it is, and add. For
+# `x² · (x + 1)`: `2x · (x + 1) + x² · 1`, which is 16 at `x = 2`. (Multiplied out, the
+# function is `x³ + x²`, whose derivative `3x² + 2x` is 16 there too.)
+#
+# When the two factors are different variables, as a weight and an input are in a
+# neuron's `w · x`, a partial derivative moves only one of them, so the other is a
+# constant factor: `∂(w · x)/∂w = x` and `∂(w · x)/∂x = w`. Each factor gets **the other
+# factor**. Notebook 08 is built on this.
+
+# %%
+compare("d(x² (x + 1))/dx", lambda x: x ** 2 * (x + 1), 2.0, 2 * 2.0 * (2.0 + 1) + 2.0 ** 2)
+
+w_and_x = np.array([3.0, -2.0])  # [w, x]
+print("gradient of w * x at w = 3, x = -2: by the rule [x, w] =", w_and_x[::-1],
+      " numerical:", numerical_gradient(lambda v: v[0] * v[1], w_and_x))
+
+# %% [markdown]
+# ### Chain rule: `d f(g(x))/dx = f'(g(x)) · g'(x)`
+#
+# For a function of a function: the derivative of the outer function, taken at the
+# inner one's value, times the derivative of the inner function. In words, "how fast `f`
+# changes per unit of `g`, times how fast `g` changes per unit of `x`". For `(x² + 1)³`
+# the inner function is `g = x² + 1`, with `g' = 2x`, and the outer one is `f = g³`, with
+# `f' = 3g²`. At `x = 1`: `g = 2`, so the derivative is `3 · 2² · 2 · 1 = 24`.
+#
+# A network is a long chain of functions (layer after layer), and backpropagation is
+# this rule applied link by link, from the loss backwards.
+
+# %%
+compare("d((x² + 1)³)/dx", lambda x: (x ** 2 + 1) ** 3, 1.0, 3 * (1.0 ** 2 + 1) ** 2 * 2 * 1.0)
+
+# %% [markdown]
+# ### Exponential and logarithm: `(eˣ)' = eˣ` and `(ln x)' = 1/x`
+#
+# The exponential is its own derivative: its slope everywhere equals its height. The
+# natural logarithm, its inverse, has the slope `1/x`: steep near 0, flat far out. With
+# the chain rule, `d e^g(x)/dx = e^g(x) · g'(x)` and `d ln g(x)/dx = g'(x) / g(x)`.
+#
+# Softmax is made of exponentials (notebook 03) and the cross-entropy loss is
+# `-ln p`, with `p` the probability of the correct class (notebook 05), so notebook 09
+# needs both. The derivative of `-ln p` is `-1/p`: the smaller the probability the
+# network gave the right answer, the more steeply the loss falls when that probability
+# rises.
+
+# %%
+compare("d(eˣ)/dx = eˣ", np.exp, 0.5, np.exp(0.5))
+compare("d(e^(-x²))/dx", lambda x: np.exp(-x ** 2), 1.0, np.exp(-1.0) * (-2 * 1.0))
+compare("d(ln x)/dx = 1/x", np.log, 4.0, 1 / 4.0)
+compare("d(-ln p)/dp = -1/p", lambda p: -np.log(p), 0.2, -1 / 0.2)
+
+# %% [markdown]
+# Every rule agrees with the referee to the six decimals shown. The rules in one table:
+#
+# | rule | formula | example |
+# |---|---|---|
+# | power | `d(xⁿ)/dx = n · xⁿ⁻¹` | `d(x³)/dx = 3x²` |
+# | factor, sum | `(c · f)' = c · f'`, `(f + g)' = f' + g'` | `d(3x² + 5x + 7)/dx = 6x + 5` |
+# | product | `(f · g)' = f' · g + f · g'` | `∂(w · x)/∂w = x` |
+# | chain | `d f(g(x))/dx = f'(g(x)) · g'(x)` | `d((x² + 1)³)/dx = 3(x² + 1)² · 2x` |
+# | exponential | `(eˣ)' = eˣ` | `d(e^(-x²))/dx = -2x · e^(-x²)` |
+# | logarithm | `(ln x)' = 1/x` | `d(-ln p)/dp = -1/p` |
+#
+# Applied to a derivative, the rules give the second derivative, and so on; applied
+# to a function of many numbers, one variable at a time with the others held constant,
+# they give the partial derivatives, and so the gradient.
 
 # %% [markdown]
 # ## Summary
@@ -891,6 +1020,10 @@ print(f"one numerical gradient took {elapsed:.3f} s")
 # - `numerical_gradient(f, x)` nudges each element of a float64 array in place, so it
 #   works directly on a layer's weights, but it costs two forward passes per parameter:
 #   a checking tool, not a training tool.
+# - Exact derivatives come from a few rules: power `(xⁿ)' = n xⁿ⁻¹`, constant factor and
+#   sum, product `(fg)' = f'g + fg'`, chain `f(g(x))' = f'(g(x)) g'(x)`, `(eˣ)' = eˣ` and
+#   `(ln x)' = 1/x`. Each agreed with `numerical_gradient`; backpropagation (08, 09) uses
+#   them all.
 
 # %% [markdown]
 # ## Exercises
@@ -923,8 +1056,9 @@ check_centred_difference(centred_difference)
 # ### Exercise 2: partial derivatives by hand
 #
 # For `f(x, y) = x² · y + y³`, work out `∂f/∂x` and `∂f/∂y` with pen and paper (treat the
-# other variable as a constant), and evaluate them at `x = 1`, `y = 2`. Give the answer as
-# an array `[∂f/∂x, ∂f/∂y]`. You can check your work with `numerical_gradient` first.
+# other variable as a constant; the power, constant-factor and sum rules are all you
+# need), and evaluate them at `x = 1`, `y = 2`. Give the answer as an array
+# `[∂f/∂x, ∂f/∂y]`. You can check your work with `numerical_gradient` first.
 
 # %%
 partials = None  # your answer here: np.array([df_dx, df_dy])

@@ -11,7 +11,8 @@
 # **What you will build:** the `backward` methods of `DenseLayer` and `ReLU`. Each takes
 # the gradient of the loss with respect to its output (`dvalues`), returns the gradient
 # with respect to its input (`dinputs`), and `DenseLayer` also keeps the gradients of its
-# weights and biases (`dweights`, `dbiases`).
+# weights and biases (`dweights`, `dbiases`). Then a map of a whole network, forward and
+# backward, with the shape of every array.
 #
 # *Book: chapters 8 and 9 of "Neural Networks from Scratch in Python".*
 
@@ -21,11 +22,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from nnfs_helpers import (
-    check_dvalues,
-    check_hyperparameter,
-    check_inputs,
-    check_size,
+    DenseLayer,
+    ReLU,
+    draw_shapes_diagram,
     numerical_gradient,
+    spiral_data,
 )
 
 np.set_printoptions(precision=4, suppress=True)
@@ -37,7 +38,7 @@ rng = np.random.default_rng(SEED)
 #
 # Notebook 07 ended with a problem: `numerical_gradient` needs two forward passes *per
 # parameter*, far too many to train with. The way out is to work the derivatives out
-# exactly, piece by piece.
+# exactly, piece by piece, with the rules at the end of notebook 07.
 #
 # A network is a chain of simple functions: a dense layer, then a ReLU, then another
 # dense layer, and so on. The **chain rule** says how the derivative of a chain is made
@@ -94,10 +95,11 @@ print(f"ReLU output    = {output:.1f}")
 # Each step multiplies what arrives from the right by the local derivative of one link:
 #
 # 1. **ReLU**: `d ReLU(z)/dz` is 1 when `z > 0` and 0 otherwise.
-# 2. **Sum**: `z = p₀ + p₁ + p₂ + b`, so `∂z/∂pᵢ = 1` and `∂z/∂b = 1`: a sum passes the
-#    gradient on unchanged to each of its terms.
-# 3. **Product**: `pᵢ = xᵢwᵢ`, so `∂pᵢ/∂wᵢ = xᵢ` and `∂pᵢ/∂xᵢ = wᵢ`: a product sends each
-#    factor the gradient times *the other* factor.
+# 2. **Sum** (notebook 07's sum rule): `z = p₀ + p₁ + p₂ + b`, so `∂z/∂pᵢ = 1` and
+#    `∂z/∂b = 1`: a sum passes the gradient on unchanged to each of its terms.
+# 3. **Product** (07's product rule, one factor moving at a time): `pᵢ = xᵢwᵢ`, so
+#    `∂pᵢ/∂wᵢ = xᵢ` and `∂pᵢ/∂xᵢ = wᵢ`: a product sends each factor the gradient times
+#    *the other* factor.
 
 # %%
 dvalue = 1.0  # d loss / d output, handed back by the next layer
@@ -257,13 +259,14 @@ print("same as the loops:", np.allclose(dweights, dweights_loops))
 # %% [markdown]
 # Each sample's share is an **outer product**, `np.outer(inputs[n], dvalues[n])`: a
 # `(3, 2)` table with one entry per weight. The picture shows the four shares and their
-# sum, `dweights`. A sample pushes hard on a weight when both its input and its
+# sum, `dweights` (red for positive values, blue for negative, white for 0, as in every
+# figure of the course). A sample pushes hard on a weight when both its input and its
 # gradient are large.
 
 # %%
 def show_matrix(ax, values, title, limit, digits=2):
-    """A small heat map with the value written in each cell (0 is white)."""
-    ax.imshow(values, cmap="RdBu", vmin=-limit, vmax=limit)
+    """A small heat map with the value in each cell: red positive, blue negative, 0 white."""
+    ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit)  # red +, blue -
     for (row, col), value in np.ndenumerate(values):
         colour = "white" if abs(value) > 0.6 * limit else "black"  # readable on dark cells
         ax.text(col, row, f"{value:.{digits}f}", ha="center", va="center", fontsize=8,
@@ -299,7 +302,7 @@ print("sum of the shares equals dweights:", np.allclose(sum(shares), dweights))
 # in the place of `inputs.T` in the `dweights` formula, and the product is the column sums.
 
 # %%
-dbiases = dvalues.sum(axis=0, keepdims=True)  # (4, 2) -> (1, 2)
+dbiases = np.sum(dvalues, axis=0, keepdims=True)  # (4, 2) -> (1, 2)
 print(dbiases)
 print("as a product with ones:", np.ones((1, 4)) @ dvalues)  # (1, 4) @ (4, 2) -> (1, 2)
 
@@ -371,228 +374,61 @@ plt.show()
 #
 # ## The `backward` methods
 #
-# Here are `DenseLayer` and `ReLU` with their `backward` methods, the exact code of
-# `nnfs_helpers`. Both follow the course's protocol: `backward(dvalues)` returns the
-# gradient with respect to the inputs and keeps it as `self.dinputs`; `DenseLayer` also
-# keeps `self.dweights` and `self.dbiases`, in the shapes of its weights and biases.
+# Now the two classes get their `backward` methods. Both follow the course's protocol:
+# `backward(dvalues)` returns the gradient with respect to the inputs and keeps it as
+# `self.dinputs`; `DenseLayer` also keeps `self.dweights` and `self.dbiases`, in the
+# shapes of its weights and biases.
 #
-# - Each `backward` first calls `check_dvalues`, which refuses a gradient whose shape
-#   differs from the last output's (more on that below).
-# - `DenseLayer.backward` computes the three products above. It gets the column sums of
-#   `dbiases` as a product with a row of ones, the "bias is a weight on an input of 1"
-#   view: the same column sums as `dvalues.sum(axis=0, keepdims=True)` (up to rounding),
-#   computed faster.
+# This is the first notebook that adds to a class written earlier, and it does so
+# without repeating it: `class DenseLayer(DenseLayer)` makes a new `DenseLayer` that has
+# everything the old one had (`__init__` and `forward` from notebook 01, imported above
+# from `nnfs_helpers`), plus the methods written below it (a method with the same name
+# replaces the old one).
+#
+# - `DenseLayer.backward` computes the three products above: `inputs.T @ dvalues`, the
+#   column sums `np.sum(dvalues, axis=0, keepdims=True)`, and `dvalues @ self.weights.T`.
+#   It needs the inputs of the forward pass, which `forward` keeps as `self.inputs`.
+#   (Notebook 16 adds a few lines to it, for penalties on large weights.)
 # - `ReLU.backward` multiplies `dvalues` by the mask, `True` counting as 1 and `False`
-#   as 0: the same values as `np.where(mask, dvalues, 0)`.
-#
-# The class also carries a few things that later notebooks explain. The arguments
-# `weight_l1`, `weight_l2`, `bias_l1` and `bias_l2` and the lines that use them are
-# penalties on large weights (notebook 16); they default to 0, which switches them off, so
-# ignore them for now. (The methods `parameters`, which optimizers use, and
-# `regularization_loss` come in notebooks 10 and 16.)
+#   as 0: the same values as `np.where(mask, dvalues, 0)`, in a new array, so the
+#   `dvalues` it was given stay as they were.
 
 # %%
-class DenseLayer:
-    """A fully connected layer: every input feeds every neuron.
-
-    ``output = inputs @ weights + biases``. Introduced in notebook 01.
-
-    Parameters
-    ----------
-    n_inputs : int
-        Number of features each sample has (the previous layer's neurons).
-    n_neurons : int
-        Number of neurons in this layer, i.e. outputs per sample.
-    rng : numpy.random.Generator or int or None, optional
-        Source of the initial weights; an int is used as a seed.
-        ``None`` draws fresh, unrepeatable weights.
-    weight_scale : float, default 0.01
-        Standard deviation of the initial weights.
-    dtype : numpy dtype, default numpy.float64
-        Precision of the weights and biases; ``numpy.float32`` halves the
-        memory traffic and is what the training benchmark uses.
-    weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
-        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
-        the weights and on the biases, added to the loss to keep them small
-        (notebook 16). 0 means no penalty.
-
-    Attributes
-    ----------
-    weights : ndarray of shape (n_inputs, n_neurons)
-        One column per neuron, so ``inputs @ weights`` needs no transpose.
-    biases : ndarray of shape (1, n_neurons)
-        One per neuron, broadcast over the rows of the batch.
-    inputs : ndarray of shape (n_samples, n_inputs)
-        The last batch seen by ``forward`` (the backward pass needs it).
-    output : ndarray of shape (n_samples, n_neurons)
-        The last result of ``forward``.
-    """
-
-    def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
-                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
-        n_inputs = check_size("n_inputs", n_inputs)
-        n_neurons = check_size("n_neurons", n_neurons)
-        if not weight_scale > 0:
-            raise ValueError(f"weight_scale must be positive, got {weight_scale!r}")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
-        rng = np.random.default_rng(rng)
-        # Small, zero-centred Gaussian weights: some neurons start by adding an
-        # input and others by subtracting it, and no output starts out huge.
-        self.weights = (weight_scale * rng.standard_normal((n_inputs, n_neurons))
-                        ).astype(dtype, copy=False)
-        # Zero biases are the usual start; the random weights already make the
-        # neurons differ from one another.
-        self.biases = np.zeros((1, n_neurons), dtype=dtype)
-        self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
-        self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
-        self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
-        self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
-
-    @property
-    def n_inputs(self):
-        """int : Number of input features, read from the weights' shape."""
-        return self.weights.shape[0]
-
-    @property
-    def n_neurons(self):
-        """int : Number of neurons, read from the weights' shape."""
-        return self.weights.shape[1]
-
-    def forward(self, inputs):
-        """Compute the weighted sums of a batch.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_inputs)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_neurons)
-            Also kept as ``self.output``.
-        """
-        inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
-        self.inputs = inputs
-        # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
-        # the (1, n_neurons) biases are added to every row, in place (+=), so
-        # no second array of that size is made: for big batches, much faster.
-        self.output = inputs @ self.weights
-        self.output += self.biases
-        return self.output
+class DenseLayer(DenseLayer):
+    """DenseLayer from notebook 01, plus backward."""
 
     def backward(self, dvalues):
-        """Pass the gradient back through the layer (introduced in notebook 08).
-
-        By the chain rule, with ``output = inputs @ weights + biases``, each
-        gradient is the incoming one times the derivative of ``output`` with
-        respect to that variable.
+        """Gradients of the weights, biases and inputs, from the gradient of the output.
 
         Parameters
         ----------
         dvalues : ndarray of shape (n_samples, n_neurons)
-            Gradient of the loss with respect to this layer's ``output``.
+            Gradient of the loss with respect to ``output``.
 
         Returns
         -------
         ndarray of shape (n_samples, n_inputs)
-            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
-            The gradients of the parameters are kept as ``self.dweights``,
-            shape (n_inputs, n_neurons) like ``weights``, and ``self.dbiases``,
-            shape (1, n_neurons) like ``biases``.
+            ``dinputs``, also kept as ``self.dinputs``. ``self.dweights``, of
+            shape (n_inputs, n_neurons), and ``self.dbiases``, of shape
+            (1, n_neurons), are kept too: each has the shape of what it is the
+            gradient of.
         """
-        check_dvalues("DenseLayer", dvalues, self.output)
-        # Each weight met every sample's input, so its gradient sums over the
-        # batch: (n_inputs, n_samples) @ (n_samples, n_neurons).
-        self.dweights = self.inputs.T @ dvalues
-        # A bias is a weight whose input is always 1, so its gradient is the
-        # formula above with a row of ones for inputs.T: the column sums of
-        # dvalues, (1, n_samples) @ (n_samples, n_neurons). As a matrix product
-        # it is also many times faster than dvalues.sum(axis=0, keepdims=True).
-        self.dbiases = np.ones((1, len(dvalues)), dtype=dvalues.dtype) @ dvalues
-        # The penalties (notebook 16) add their own slopes: L1's is the sign
-        # of each value, L2's is twice the value.
-        if self.weight_l1:
-            self.dweights += self.weight_l1 * np.sign(self.weights)
-        if self.weight_l2:
-            self.dweights += 2 * self.weight_l2 * self.weights
-        if self.bias_l1:
-            self.dbiases += self.bias_l1 * np.sign(self.biases)
-        if self.bias_l2:
-            self.dbiases += 2 * self.bias_l2 * self.biases
-        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs).
-        # Copying the transposed weights into an array of their own (a few
-        # hundred numbers) lets BLAS run its fastest kernel on a large batch.
-        self.dinputs = dvalues @ self.weights.T.copy()
+        # Each weight met every sample's input, so its gradient sums over the batch.
+        self.dweights = self.inputs.T @ dvalues  # (n_inputs, n_samples) @ (n_samples, n_neurons)
+        # A bias is a weight whose input is always 1: the column sums of dvalues.
+        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)  # (1, n_neurons)
+        # Each input fed every neuron, so its gradient sums over the neurons.
+        self.dinputs = dvalues @ self.weights.T  # (n_samples, n_neurons) @ (n_neurons, n_inputs)
         return self.dinputs
 
-    def __repr__(self):
-        # Penalties are shown only when set (notebook 16), so a plain layer
-        # prints as it did in notebook 01.
-        penalties = "".join(
-            f", {name}={value}"
-            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
-                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
-            if value
-        )
-        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
 
-
-class ReLU:
-    """Rectified linear unit: ``max(0, x)`` for every value.
-
-    Introduced in notebook 02.
-
-    Attributes
-    ----------
-    inputs : ndarray of shape (n_samples, n_features)
-        The last batch seen by ``forward``.
-    output : ndarray of shape (n_samples, n_features)
-        The last result of ``forward``: the inputs with negatives set to 0.
-    """
-
-    def forward(self, inputs):
-        """Clip every negative value of the batch to zero.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_features)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_features)
-            Also kept as ``self.output``.
-        """
-        inputs = check_inputs("ReLU", inputs)
-        self.inputs = inputs
-        self.output = np.maximum(inputs, 0)
-        return self.output
+class ReLU(ReLU):
+    """ReLU from notebook 02, plus backward."""
 
     def backward(self, dvalues):
-        """Let the gradient through where the input was positive (notebook 08).
-
-        The derivative of ``max(0, x)`` is 1 for ``x > 0`` and 0 otherwise
-        (at exactly 0 we take 0, as the book does).
-
-        Parameters
-        ----------
-        dvalues : ndarray of shape (n_samples, n_features)
-            Gradient of the loss with respect to this layer's ``output``.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_features)
-            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
-        """
-        check_dvalues("ReLU", dvalues, self.output)
-        # Multiplying by the mask (True is 1, False is 0) writes one new array:
-        # no copy of dvalues to zero out afterwards, and the caller's dvalues
-        # are left untouched.
+        """The slope of ``max(0, x)`` is 1 where x > 0 and 0 elsewhere (0 at x = 0)."""
         self.dinputs = dvalues * (self.inputs > 0)
         return self.dinputs
-
-    def __repr__(self):
-        return "ReLU()"
 
 
 # %% [markdown]
@@ -719,41 +555,89 @@ for name, analytic, array in [("first layer dweights", first.dweights, first.wei
 # at once; the numerical check needed two forward passes per number.
 
 # %% [markdown]
-# ## When `dvalues` has the wrong shape
+# ## The whole network, with the shape of every array
 #
-# A gradient must have exactly the shape of the output it belongs to. Without a check, a
-# wrong shape often does not fail at all: NumPy **broadcasts** it and silently computes
-# something else. For example, a `(4, 1)` column of gradients (one per sample, as if the
-# layer had one neuron) slips through a mask of shape `(4, 2)`:
+# Notebook 11 trains a bigger version of notebook 04's network on the spiral: 2 inputs,
+# a dense layer of 64 neurons, a ReLU, a dense layer of 3, and softmax with
+# cross-entropy on top, for 300 points at once. Here it is, forward and backward, with
+# the shape of every array. The top row is the forward pass, left to right. The bottom
+# row, in red, is the backward pass, right to left: it starts at the loss, whose
+# gradient with respect to the scores notebook 09 works out, and each arrow carries the
+# `dinputs` of the part on its right, which the part on its left receives as `dvalues`.
+
+# %%
+draw_shapes_diagram(title="The 2 → 64 → 3 network: forward (black) and backward (red)")
+plt.show()
+
+# %% [markdown]
+# Two rules give every shape in the picture: each array keeps one row per sample all
+# the way through, and each gradient has the shape of what it is the gradient of. The
+# same shapes, read off real arrays after a forward and a backward pass with the classes
+# above. The loss and its backward pass come in notebook 09, so here a random array of
+# the right shape stands in for the gradient the loss sends back:
+
+# %%
+X, y = spiral_data(100, 3, seed=SEED)  # (300, 2) points, (300,) labels
+dense1, relu1, dense2 = DenseLayer(2, 64, rng=rng), ReLU(), DenseLayer(64, 3, rng=rng)
+scores = dense2.forward(relu1.forward(dense1.forward(X)))  # (300, 2) -> (300, 3)
+dscores = rng.normal(size=scores.shape)  # stands in for the loss's gradient (notebook 09)
+dense1.backward(relu1.backward(dense2.backward(dscores)))  # (300, 3) -> (300, 2)
+
+rows = [("X", X, "dense1.dinputs", dense1.dinputs),
+        ("dense1.weights", dense1.weights, "dense1.dweights", dense1.dweights),
+        ("dense1.biases", dense1.biases, "dense1.dbiases", dense1.dbiases),
+        ("dense1.output", dense1.output, "relu1.dinputs", relu1.dinputs),
+        ("relu1.output", relu1.output, "dense2.dinputs", dense2.dinputs),
+        ("dense2.weights", dense2.weights, "dense2.dweights", dense2.dweights),
+        ("dense2.biases", dense2.biases, "dense2.dbiases", dense2.dbiases),
+        ("dense2.output", dense2.output, "dscores", dscores)]
+print(f"{'forward':<26}backward")
+for name, array, gradient_name, gradient in rows:
+    print(f"{name:<15}{str(array.shape):<11}{gradient_name:<16}{gradient.shape}")
+print("labels y:", y.shape)
+print("every gradient has the shape of its array:",
+      all(array.shape == gradient.shape for _, array, _, gradient in rows))
+
+# %% [markdown]
+# Read each row as "this array, and its gradient". `relu1.dinputs` sits beside
+# `dense1.output` because it is the gradient of the loss with respect to that output:
+# `dense1` receives it as its `dvalues`. In the same way `dense2.dinputs` is `relu1`'s
+# `dvalues`, and `dscores` is `dense2`'s.
+#
+# ### When a shape is wrong
+#
+# The `backward` methods do not check the shape of `dvalues`. In a network they do not
+# need to: each one receives exactly what the next part's `backward` returned, and the
+# rules above make that the right shape. The course checks where mistakes come in
+# instead: the inputs of every `forward`, the labels, and the loss once per training step.
+#
+# In code you write yourself, though, a gradient of the wrong shape does not always
+# fail: NumPy **broadcasts** it and silently computes something else. For example, a
+# `(4, 1)` column of gradients (one per sample, as if the layer had one neuron) slips
+# through ReLU's mask of shape `(4, 2)`:
 
 # %%
 relu = ReLU()
 relu.forward(outputs)  # (4, 2)
 wrong_dvalues = dvalues[:, :1]  # (4, 1): one column only
-print(np.where(relu.inputs > 0, wrong_dvalues, 0))  # (4, 2), no error, wrong numbers
+print(relu.backward(wrong_dvalues) + 0.0)  # (4, 2): no error, wrong numbers (+ 0.0: -0. as 0.)
 
 # %% [markdown]
-# That is a bug that would quietly spoil training. So every `backward` starts with
-# `check_dvalues`, which compares the shape with the last output's and says what it
-# expected:
-
-# %% tags=["raises-exception"]
-relu.backward(wrong_dvalues)
-
-# %% [markdown]
-# A transposed gradient, another classic slip, is caught the same way:
-
-# %% tags=["raises-exception"]
-layer.backward(dvalues.T)  # (2, 4) instead of (4, 2)
+# No error, and numbers that look plausible: a bug that would quietly spoil training.
+# When a gradient looks wrong, print the shapes and compare them with the diagram. (A
+# transposed gradient is easier to spot: `layer.backward(dvalues.T)` gets a `(2, 4)`
+# array where `(4, 2)` belongs, and `inputs.T @ dvalues` stops with NumPy's message about
+# mismatched dimensions.)
 
 # %% [markdown]
 # ## What comes next
 #
 # The backward passes of the dense layer and the ReLU are done. What is still missing is
-# the start of the chain: the gradient of the loss with respect to the network's scores,
-# which the last layer receives as its `dvalues`. Notebook 09 works it out for softmax
-# followed by cross-entropy, where it turns out to be remarkably simple. Notebook 10 then
-# checks the whole network's gradients the way we checked single layers here.
+# the start of the chain, the red arrow out of the loss in the diagram: the gradient of
+# the loss with respect to the network's scores, which the last layer receives as its
+# `dvalues`. Notebook 09 works it out for softmax followed by cross-entropy, where it
+# turns out to be remarkably simple. Notebook 10 then checks the whole network's
+# gradients the way we checked single layers here.
 
 # %% [markdown]
 # ## Summary
@@ -764,11 +648,14 @@ layer.backward(dvalues.T)  # (2, 4) instead of (4, 2)
 #   the gradient times the other factor, and ReLU lets it through only where its input
 #   was positive.
 # - `DenseLayer.backward(dvalues)`: `dweights = inputs.T @ dvalues` (summed over the
-#   batch), `dbiases` = column sums of `dvalues`, `dinputs = dvalues @ weights.T`; each
-#   gradient has the shape of what it is the gradient of.
-# - `ReLU.backward(dvalues)` multiplies `dvalues` by the mask `inputs > 0`.
+#   batch), `dbiases` = column sums of `dvalues`, `dinputs = dvalues @ weights.T`.
+#   `ReLU.backward(dvalues)` multiplies `dvalues` by the mask `inputs > 0`.
+#   `class DenseLayer(DenseLayer)` added them without repeating the rest of the class.
+# - Every gradient has the shape of what it is the gradient of, as the diagram of the
+#   2 → 64 → 3 network shows; a gradient of the wrong shape can broadcast silently, so
+#   compare shapes when in doubt.
 # - Checked against `numerical_gradient` in float64 (inputs away from ReLU's kink), the
-#   backward passes agree to better than 1e-8; a `dvalues` of the wrong shape is refused.
+#   backward passes agree to better than 1e-8.
 
 # %% [markdown]
 # ## Exercises

@@ -22,13 +22,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from nnfs_helpers import (
+    DenseLayer,
     ReLU,
     SoftmaxCrossEntropy,
     check_claim,
-    check_dvalues,
-    check_hyperparameter,
-    check_inputs,
-    check_size,
     numerical_gradient,
     spiral_data,
 )
@@ -129,7 +126,7 @@ print(f"small: relative error {relative_error(small_analytic, small_numerical):.
 # %% [markdown]
 # ## What the numbers mean
 #
-# CS231n gives a rule of thumb for the relative error of a gradient check in float64:
+# CS231n gives a rule of thumb for the relative error of a gradient check:
 #
 # | relative error | meaning |
 # |---|---|
@@ -173,8 +170,8 @@ class ForgetsTheMean(SoftmaxCrossEntropy):
     """Bug: the gradient of the *summed* loss, not of the mean."""
 
     def backward(self):
-        self.dinputs = self.output.copy()
-        self.dinputs[np.arange(len(self.output)), self.y_true] -= 1
+        y_true = np.eye(self.output.shape[1])[self.y_true]  # one-hot rows
+        self.dinputs = self.output - y_true                  # missing: / n_samples
         return self.dinputs
 
 
@@ -182,9 +179,8 @@ class FixedBatchSize(SoftmaxCrossEntropy):
     """Bug: divides by 32 whatever the number of samples."""
 
     def backward(self):
-        self.dinputs = self.output.copy()
-        self.dinputs[np.arange(len(self.output)), self.y_true] -= 1
-        self.dinputs /= 32
+        y_true = np.eye(self.output.shape[1])[self.y_true]
+        self.dinputs = (self.output - y_true) / 32           # should be / n_samples
         return self.dinputs
 
 
@@ -221,175 +217,24 @@ check_claim("both bugs give errors over a million times larger than the correct 
 #
 # A network has many parameter arrays, and the loss depends on all of them. To check
 # them, `gradient_check` needs to find each layer's parameters and their gradients. The
-# `DenseLayer` gets a last method for that, `parameters`, which lists
+# `DenseLayer` gets one more method for that, `parameters`, which lists
 # `(name, value, gradient)` for its weights and biases. Optimizers (notebook 11 on) will
-# read the parameters the same way, so a layer needs nothing else to be trained. Here is
-# the complete class:
+# read the parameters the same way, so a layer needs nothing else to be trained.
+# `class DenseLayer(DenseLayer)` makes a new `DenseLayer` that has everything the old one
+# had (notebook 01's `forward`, notebook 08's `backward`), plus the method written below.
 
 # %%
-class DenseLayer:
-    """A fully connected layer: every input feeds every neuron.
-
-    ``output = inputs @ weights + biases``. Introduced in notebook 01.
-
-    Parameters
-    ----------
-    n_inputs : int
-        Number of features each sample has (the previous layer's neurons).
-    n_neurons : int
-        Number of neurons in this layer, i.e. outputs per sample.
-    rng : numpy.random.Generator or int or None, optional
-        Source of the initial weights; an int is used as a seed.
-        ``None`` draws fresh, unrepeatable weights.
-    weight_scale : float, default 0.01
-        Standard deviation of the initial weights.
-    dtype : numpy dtype, default numpy.float64
-        Precision of the weights and biases; ``numpy.float32`` halves the
-        memory traffic and is what the training benchmark uses.
-    weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
-        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
-        the weights and on the biases, added to the loss to keep them small
-        (notebook 16). 0 means no penalty.
-
-    Attributes
-    ----------
-    weights : ndarray of shape (n_inputs, n_neurons)
-        One column per neuron, so ``inputs @ weights`` needs no transpose.
-    biases : ndarray of shape (1, n_neurons)
-        One per neuron, broadcast over the rows of the batch.
-    inputs : ndarray of shape (n_samples, n_inputs)
-        The last batch seen by ``forward`` (the backward pass needs it).
-    output : ndarray of shape (n_samples, n_neurons)
-        The last result of ``forward``.
-    """
-
-    def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
-                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
-        n_inputs = check_size("n_inputs", n_inputs)
-        n_neurons = check_size("n_neurons", n_neurons)
-        if not weight_scale > 0:
-            raise ValueError(f"weight_scale must be positive, got {weight_scale!r}")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
-        rng = np.random.default_rng(rng)
-        # Small, zero-centred Gaussian weights: some neurons start by adding an
-        # input and others by subtracting it, and no output starts out huge.
-        self.weights = (weight_scale * rng.standard_normal((n_inputs, n_neurons))
-                        ).astype(dtype, copy=False)
-        # Zero biases are the usual start; the random weights already make the
-        # neurons differ from one another.
-        self.biases = np.zeros((1, n_neurons), dtype=dtype)
-        self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
-        self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
-        self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
-        self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
-
-    @property
-    def n_inputs(self):
-        """int : Number of input features, read from the weights' shape."""
-        return self.weights.shape[0]
-
-    @property
-    def n_neurons(self):
-        """int : Number of neurons, read from the weights' shape."""
-        return self.weights.shape[1]
-
-    def forward(self, inputs):
-        """Compute the weighted sums of a batch.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_inputs)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_neurons)
-            Also kept as ``self.output``.
-        """
-        inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
-        self.inputs = inputs
-        # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
-        # the (1, n_neurons) biases are added to every row, in place (+=), so
-        # no second array of that size is made: for big batches, much faster.
-        self.output = inputs @ self.weights
-        self.output += self.biases
-        return self.output
-
-    def backward(self, dvalues):
-        """Pass the gradient back through the layer (introduced in notebook 08).
-
-        By the chain rule, with ``output = inputs @ weights + biases``, each
-        gradient is the incoming one times the derivative of ``output`` with
-        respect to that variable.
-
-        Parameters
-        ----------
-        dvalues : ndarray of shape (n_samples, n_neurons)
-            Gradient of the loss with respect to this layer's ``output``.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_inputs)
-            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
-            The gradients of the parameters are kept as ``self.dweights``,
-            shape (n_inputs, n_neurons) like ``weights``, and ``self.dbiases``,
-            shape (1, n_neurons) like ``biases``.
-        """
-        check_dvalues("DenseLayer", dvalues, self.output)
-        # Each weight met every sample's input, so its gradient sums over the
-        # batch: (n_inputs, n_samples) @ (n_samples, n_neurons).
-        self.dweights = self.inputs.T @ dvalues
-        # A bias is a weight whose input is always 1, so its gradient is the
-        # formula above with a row of ones for inputs.T: the column sums of
-        # dvalues, (1, n_samples) @ (n_samples, n_neurons). As a matrix product
-        # it is also many times faster than dvalues.sum(axis=0, keepdims=True).
-        self.dbiases = np.ones((1, len(dvalues)), dtype=dvalues.dtype) @ dvalues
-        # The penalties (notebook 16) add their own slopes: L1's is the sign
-        # of each value, L2's is twice the value.
-        if self.weight_l1:
-            self.dweights += self.weight_l1 * np.sign(self.weights)
-        if self.weight_l2:
-            self.dweights += 2 * self.weight_l2 * self.weights
-        if self.bias_l1:
-            self.dbiases += self.bias_l1 * np.sign(self.biases)
-        if self.bias_l2:
-            self.dbiases += 2 * self.bias_l2 * self.biases
-        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs).
-        # Copying the transposed weights into an array of their own (a few
-        # hundred numbers) lets BLAS run its fastest kernel on a large batch.
-        self.dinputs = dvalues @ self.weights.T.copy()
-        return self.dinputs
+class DenseLayer(DenseLayer):
+    """DenseLayer from notebooks 01 and 08, plus parameters."""
 
     def parameters(self):
-        """List what an optimizer may change, with the gradient of each.
+        """``(name, value, gradient)`` for each parameter array, for optimizers.
 
-        Introduced in notebook 10. Optimizers and ``gradient_check`` read the
-        parameters through this method only, so a layer needs nothing else to
-        be trained (layers without parameters, such as ``ReLU``, do not have it).
-        Call it after ``backward``, which sets the gradients.
-
-        Returns
-        -------
-        list of (str, ndarray, ndarray)
-            ``(name, value, gradient)`` triples: ``("weights", weights,
-            dweights)`` and ``("biases", biases, dbiases)``. The arrays are the
-            layer's own (no copies), so updating ``value`` in place trains the
-            layer.
+        The arrays are the layer's own (no copies), so updating ``value`` in
+        place trains the layer. Call it after ``backward``.
         """
         return [("weights", self.weights, self.dweights),
                 ("biases", self.biases, self.dbiases)]
-
-    def __repr__(self):
-        # Penalties are shown only when set (notebook 16), so a plain layer
-        # prints as it did in notebook 01.
-        penalties = "".join(
-            f", {name}={value}"
-            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
-                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
-            if value
-        )
-        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
 
 
 # %% [markdown]
@@ -452,7 +297,7 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
                 raise TypeError(
                     f"gradient_check needs float64 parameters, but layers[{index}].{name} "
                     f"is {value.dtype}; a nudge of {h} is lost in its rounding. "
-                    f"Create the layer with dtype=np.float64."
+                    f"Use float64 weights for the check (the layers' default)."
                 )
             # forward_loss() only runs forward passes, so `gradient` still
             # holds the analytic result while `value` is nudged.
@@ -481,7 +326,7 @@ X, y = spiral_data(samples=100, classes=3, seed=SEED)  # (300, 2), (300,)
 
 
 def make_network(n_hidden, seed=SEED):
-    """A 2-n_hidden-3 network with realistic weights and small random biases, float64."""
+    """A 2-n_hidden-3 network with realistic weights and small random biases."""
     rng = np.random.default_rng(seed)
     first = DenseLayer(2, n_hidden, rng=rng, weight_scale=1.0)
     second = DenseLayer(n_hidden, 3, rng=rng, weight_scale=1.0)
@@ -498,20 +343,24 @@ for name, error in gradient_check(small_network, SoftmaxCrossEntropy(), X_small,
     print(f"{name:>18}: {show_error(error)}")
 
 # %% [markdown]
-# All four arrays are correct. The table also tells you *where* a bug is. Here is a
-# ReLU whose `backward` forgets to zero the gradient where the input was negative:
+# All four arrays are correct. The table also tells you *where* a bug is. Here is
+# `BuggyReLU`, a ReLU whose `backward` forgets to zero the gradient where the input was
+# negative (it prints as `BuggyReLU()`, so the network's list shows where it sits):
 
 # %%
-class ReLUWithoutMask(ReLU):
+class BuggyReLU(ReLU):
     """Bug: passes the gradient through everywhere, as if ReLU were the identity."""
 
     def backward(self, dvalues):
         self.dinputs = dvalues.copy()
         return self.dinputs
 
+    def __repr__(self):
+        return "BuggyReLU()"
+
 
 buggy_network = make_network(4)
-buggy_network[1] = ReLUWithoutMask()
+buggy_network[1] = BuggyReLU()
 print(buggy_network)
 for name, error in gradient_check(buggy_network, SoftmaxCrossEntropy(), X_small,
                                   y_small).items():
@@ -625,62 +474,10 @@ print("points at the origin:", origin_rows)
 print("their ReLU inputs are all exactly 0:", np.all(fresh_layer.forward(X[origin_rows]) == 0))
 
 # %% [markdown]
-# ## Why gradient checks need float64
-#
-# A nudge must be small for the centred difference to be accurate, and the arithmetic
-# must be precise enough to see it. float64 keeps about 16 significant digits, float32
-# only about 7. Adding $h = 10^{-5}$ to a weight of 0.5 in float32 already loses digits
-# of $h$, and the loss, about 1, is computed to only about $10^{-7}$, which the division
-# by $2h$ magnifies to about $10^{-2}$ in the gradient. Here is the same small network
-# in float32, with `numerical_gradient` called by hand:
-
-# %% tags=["nbval-ignore-output"]
-# output not compared: in float32 these errors are rounding, which differs between CPUs.
-network32 = make_network(4)
-for layer in network32[::2]:
-    layer.weights = layer.weights.astype(np.float32)
-    layer.biases = layer.biases.astype(np.float32)
-X32 = X_small.astype(np.float32)
-loss_function = SoftmaxCrossEntropy()
-
-
-def forward_loss32(_=None):
-    values = X32
-    for layer in network32:
-        values = layer.forward(values)
-    return loss_function.forward(values, y_small)
-
-
-forward_loss32()
-dvalues = loss_function.backward()
-for layer in reversed(network32):
-    dvalues = layer.backward(dvalues)
-errors32 = []
-for index in (0, 2):
-    for name, value, gradient in network32[index].parameters():
-        numerical = numerical_gradient(forward_loss32, value)
-        errors32.append(relative_error(gradient, numerical))
-        print(f"layers[{index}].{name} ({value.dtype}): relative error {errors32[-1]:.1e}")
-
-# %%
-check_claim("every float32 error lies between 1e-4 and 1e-1, in the 'look closer' or "
-            "'wrong' rows of the table", bool(all(1e-4 < error < 1e-1 for error in errors32)))
-
-# %% [markdown]
-# Errors of around $10^{-3}$ to $10^{-2}$ for a correct backward pass (their digits
-# change from computer to computer, since they are pure rounding): in float32 a gradient
-# check cannot tell right from wrong. (Training in float32 is fine; only the *check*
-# needs float64.) So `gradient_check` refuses float32 parameters with a clear message
-# instead of returning numbers that look like a bug:
-
-# %% tags=["raises-exception"]
-gradient_check(network32, SoftmaxCrossEntropy(), X32, y_small)
-
-# %% [markdown]
 # ## Checking the whole spiral network
 #
 # Now the network the course trains next: 2 inputs, 64 hidden neurons with ReLU, 3
-# classes, and `SoftmaxCrossEntropy`, all in float64. A check does not need the whole
+# classes, and `SoftmaxCrossEntropy`. A check does not need the whole
 # data set (each parameter costs two forward passes), so we take 30 points,
 # picked at random among those away from the centre. We also print how close the
 # closest ReLU input comes to the kink, compared with the largest move a nudge can cause.
@@ -717,15 +514,15 @@ print(f"all below 1e-7: {max(errors.values()) < 1e-7}")
 # - Compare analytic and numerical gradients with the **relative error**
 #   $|a - n| / (|a| + |n|)$ (vector norms for arrays), which means the same at every
 #   scale; the absolute error does not.
-# - In float64, a correct gradient gives about $10^{-10}$ (rounding noise, whose digits
-#   differ between computers), below $10^{-7}$ is fine,
-#   $10^{-4}$ to $10^{-2}$ calls for a closer look, and above $10^{-2}$ is a bug.
+# - A correct gradient gives about $10^{-10}$ (rounding noise, whose digits differ
+#   between computers), below $10^{-7}$ is fine, $10^{-4}$ to $10^{-2}$ calls for a
+#   closer look, and above $10^{-2}$ is a bug.
+# - `class DenseLayer(DenseLayer):` adds a method to the class written before.
 # - `DenseLayer.parameters()` lists `(name, value, gradient)`; `gradient_check` uses it
 #   to check every parameter array of a network, and the first wrong array, counting from
 #   the output, points at the bug.
 # - A ReLU input within a nudge of 0 spoils the numerical estimate of correct code:
 #   count such inputs, use a smaller `h`, or check on points away from the kink.
-# - Gradient checks need float64; `gradient_check` refuses float32 parameters.
 
 # %% [markdown]
 # ## Exercises

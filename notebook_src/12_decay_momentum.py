@@ -8,10 +8,10 @@
 # **Prerequisites:** [11 · Stochastic gradient descent](11_sgd.ipynb) (the training loop,
 # `Optimizer` and `SGD`).
 #
-# **What you will build:** no new class. Notebook 11's `SGD` already takes `decay` and
-# `momentum` arguments and left them at 0; here they are explained line by line, and
-# plain SGD, SGD with decay, and SGD with decay and momentum are compared on the spiral,
-# over several seeds.
+# **What you will build:** the final `Optimizer`, which adds learning-rate decay and a
+# memory per parameter array (`new_state`) to notebook 11's, and the final `SGD`, with
+# decay and momentum. Then plain SGD, SGD with decay, and SGD with decay and momentum
+# are compared on the spiral, over several seeds.
 #
 # *Book: chapter 10 of "Neural Networks from Scratch in Python" (learning-rate decay and
 # SGD with momentum).*
@@ -22,22 +22,22 @@ from functools import partial
 
 import matplotlib.pyplot as plt
 import numpy as np
-from tqdm.auto import tqdm
 
 from nnfs_helpers import (
     DenseLayer,
     Optimizer,
     ReLU,
     Softmax,
-    SoftmaxCrossEntropy,
-    accuracy,
     check_claim,
     check_hyperparameter,
+    evaluate,
+    forward_pass,
     plot_decision_regions,
     plot_seed_study,
     print_seed_study,
     seed_study,
     spiral_data,
+    train,
 )
 
 np.set_printoptions(precision=4, suppress=True)
@@ -48,35 +48,144 @@ rng = np.random.default_rng(SEED)
 # ## Where we left off
 #
 # In notebook 11, plain SGD with a learning rate of 1.0 trained the 2-64-3 network on the
-# spiral to an accuracy between about 0.5 and 0.85 in 10,000 epochs, depending on the
+# spiral to an accuracy between about 0.55 and 0.85 in 10,000 epochs, depending on the
 # seed. Its loss curves asked for improvement in two ways: a long, slow start, and,
-# from the zigzag near epoch 700 on, spikes through the rest of the run, where a step of
-# size 1.0 jumped across a valley of the loss instead of going down into it.
+# from the zigzag somewhere after epoch 600 on, spikes through the rest of the run, where
+# a step of size 1.0 jumped across a valley of the loss instead of going down into it.
 #
-# Here is `SGD` again, exactly as in notebook 11. The parts this notebook explains:
+# Notebook 11's `Optimizer` and `SGD` were as small as they could be: a loop over the
+# parameter arrays, and `value -= learning_rate * gradient`. This notebook gives them
+# their final form, in two steps: the base class learns to shrink the learning rate
+# and to keep a memory for each parameter array, and `SGD` uses both.
 #
-# - **decay** lives in the base class: the last line of `Optimizer.step` sets the learning
-#   rate of the next step,
-#   `self.current_learning_rate = self.learning_rate / (1 + self.decay * self.iterations)`;
-# - **momentum** is `new_state` (a "velocity" array per parameter, starting at 0) and the
-#   first branch of `update`.
+# `train` and `evaluate` are notebook 11's and `forward_pass` is notebook 04's, all three
+# imported from `nnfs_helpers`.
+
+# %% [markdown]
+# ## Learning-rate decay
+#
+# Early in training the weights are far from any good solution, and large steps cover
+# the distance quickly. Later the network sits in a valley of the loss, and the same
+# large steps bounce from one side of it to the other instead of settling at the bottom.
+# So we start with a large learning rate and shrink it as training goes on. The book's
+# schedule, after $t$ steps:
+#
+# $$\text{lr}_t = \frac{\text{lr}_0}{1 + \text{decay} \cdot t}$$
+#
+# With $\text{lr}_0 = 1$ and $\text{decay} = 10^{-3}$ (the book's choice), the learning
+# rate is halved after $t = 1/\text{decay} = 1{,}000$ steps, divided by 11 after
+# 10,000 steps, and goes on shrinking like $1/t$. By hand, for a few values of $t$:
+
+# %%
+learning_rate, decay = 1.0, 1e-3
+for t in [0, 1, 10, 100, 1_000, 10_000]:
+    print(f"after {t:>6,} steps: lr = {learning_rate / (1 + decay * t):.4f}")
+
+# %% [markdown]
+# The schedule belongs in the base class, so that every optimizer of the course gets it.
+# `class Optimizer(Optimizer)` makes a new `Optimizer` that has everything notebook 11's
+# had, plus the methods written below it; a method with the same name replaces the old
+# one. All four are new here:
+#
+# - `__init__` takes a `decay` besides the learning rate, and checks both with
+#   `check_hyperparameter`, which turns a bad value (a negative learning rate, a string)
+#   into a clear message. It starts three things: `current_learning_rate`, the rate the
+#   next step uses; `iterations`, the number of steps taken; and `state`, the optimizer's
+#   memory (below).
+# - `step` does what notebook 11's did, and then counts the step and computes the next
+#   learning rate with the formula above, on its last line.
+# - `new_state(value)` says what the optimizer must **remember** about a parameter array
+#   from one step to the next. The base class remembers nothing (an empty dictionary);
+#   momentum, below, needs a "velocity" per array, and Adam (notebook 14) needs two
+#   arrays. That memory lives in the optimizer's `state` dictionary, keyed by layer and
+#   then by parameter name, not on the layers: a layer holds only its parameters, and
+#   two optimizers can train copies of a network without getting in each other's way.
+#   `step` makes each array's memory the first time it meets the array and passes it to
+#   `update`.
+# - `update(value, gradient, state)` is the rule, now with the memory as a third
+#   argument. The base class has none: each optimizer defines its own.
+
+# %%
+class Optimizer(Optimizer):
+    """Optimizer from notebook 11, plus learning-rate decay and a memory per array.
+
+    After ``t`` steps the learning rate is ``learning_rate / (1 + decay * t)``.
+    What a subclass remembers about a parameter array between steps (``new_state``)
+    lives in ``self.state[layer][name]``.
+    """
+
+    def __init__(self, learning_rate, decay):
+        owner = type(self).__name__
+        self.learning_rate = check_hyperparameter(owner, "learning_rate", learning_rate,
+                                                  positive=True)
+        self.decay = check_hyperparameter(owner, "decay", decay)
+        self.current_learning_rate = self.learning_rate
+        self.iterations = 0
+        self.state = {}
+
+    def step(self, layers):
+        """Update every layer that has parameters, using its last gradients.
+
+        Call it once per batch, after the backward pass.
+
+        Parameters
+        ----------
+        layers : list
+            The network's layers, e.g. ``[dense1, relu, dense2]``; layers
+            without a ``parameters()`` method (``ReLU``, ``Softmax``) are skipped.
+        """
+        for layer in layers:
+            if not hasattr(layer, "parameters"):
+                continue
+            layer_state = self.state.setdefault(layer, {})
+            for name, value, gradient in layer.parameters():
+                if name not in layer_state:
+                    layer_state[name] = self.new_state(value)
+                self.update(value, gradient, layer_state[name])
+        self.iterations += 1
+        self.current_learning_rate = self.learning_rate / (1 + self.decay * self.iterations)
+
+    def new_state(self, value):
+        """What to remember about a new parameter array: nothing by default.
+
+        Parameters
+        ----------
+        value : ndarray
+            The parameter array.
+
+        Returns
+        -------
+        dict of str to ndarray
+        """
+        return {}
+
+    def update(self, value, gradient, state):
+        """Change one parameter array in place; each optimizer says how.
+
+        Parameters
+        ----------
+        value : ndarray
+            The parameter array, updated in place.
+        gradient : ndarray of the same shape
+        state : dict of str to ndarray
+            What ``new_state`` made for this array, updated in place.
+        """
+        raise NotImplementedError(f"{type(self).__name__} must define update()")
+
+
+# %% [markdown]
+# `SGD` is rewritten on top of it. Its `update` keeps notebook 11's line,
+# `value -= self.current_learning_rate * gradient`, in the `else` branch, with the decayed
+# rate in place of the fixed one. The momentum branch, `new_state` and the `momentum`
+# argument are explained in the next section; with `momentum=0`, the default, they do
+# nothing.
 
 # %%
 class SGD(Optimizer):
     """Stochastic gradient descent, with optional decay and momentum.
 
-    Plain SGD steps against the gradient: ``value -= learning_rate * gradient``.
-    With momentum, each step also carries on a fraction of the previous one,
-    which rolls through small bumps and shallow local minima. Introduced in
-    notebook 11 (decay and momentum in notebook 12).
-
-    Parameters
-    ----------
-    learning_rate : float, default 1.0
-    decay : float, default 0.0
-        See ``Optimizer``.
-    momentum : float, default 0.0
-        In [0, 1): the fraction of the previous step that is kept.
+    Notebook 11's plain SGD, rewritten on the new ``Optimizer``: with
+    ``decay=0`` and ``momentum=0`` it takes exactly notebook 11's steps.
     """
 
     def __init__(self, learning_rate=1.0, decay=0.0, momentum=0.0):
@@ -103,29 +212,9 @@ class SGD(Optimizer):
 
 
 # %% [markdown]
-# ## Learning-rate decay
-#
-# Early in training the weights are far from any good solution, and large steps cover
-# the distance quickly. Later the network sits in a valley of the loss, and the same
-# large steps bounce from one side of it to the other instead of settling at the bottom.
-# So we start with a large learning rate and shrink it as training goes on. The book's
-# schedule, after $t$ steps:
-#
-# $$\text{lr}_t = \frac{\text{lr}_0}{1 + \text{decay} \cdot t}$$
-#
-# With $\text{lr}_0 = 1$ and $\text{decay} = 10^{-3}$ (the book's choice), the learning
-# rate is halved after $t = 1/\text{decay} = 1{,}000$ steps, divided by 11 after
-# 10,000 steps, and goes on shrinking like $1/t$. By hand, for a few values of $t$:
-
-# %%
-learning_rate, decay = 1.0, 1e-3
-for t in [0, 1, 10, 100, 1_000, 10_000]:
-    print(f"after {t:>6,} steps: lr = {learning_rate / (1 + decay * t):.4f}")
-
-# %% [markdown]
-# The optimizer does the same. `Optimizer.step` counts every call in `iterations` and
-# then updates `current_learning_rate`, the rate the *next* step will use. A step with an
-# empty list of layers changes no parameters, but still counts:
+# `Optimizer.step` counts every call in `iterations` and then updates
+# `current_learning_rate`. A step with an empty list of layers changes no parameters,
+# but still counts:
 
 # %%
 optimizer = SGD(learning_rate=1.0, decay=1e-3)
@@ -134,6 +223,13 @@ for _ in range(1_000):
     optimizer.step([])
 print(f"after {optimizer.iterations:,} steps: current_learning_rate = "
       f"{optimizer.current_learning_rate:.4f}")
+
+# %% [markdown]
+# And a learning rate must be a positive number. A negative one would climb *up* the
+# loss; the constructor stops it at once:
+
+# %% tags=["raises-exception"]
+SGD(learning_rate=-0.1)
 
 # %% [markdown]
 # How quickly the rate falls depends on `decay`. The book uses $10^{-3}$ for SGD on this
@@ -186,6 +282,12 @@ print(f"the limit, -lr * g / (1 - m): {-learning_rate * gradient / (1 - momentum
 # keeps pointing the same way, momentum 0.9 makes the steps up to **ten times** larger.
 # Where the gradient keeps changing sign, the old velocity and the new gradient step
 # partly cancel, and the steps stay small.
+#
+# In `SGD` above, this is the first branch of `update`. The velocity is the optimizer's
+# memory of one parameter array: `new_state` makes it, zeros shaped like the array, when
+# `step` first meets the array, and `update` changes it in place (`velocity *= momentum`,
+# then `velocity -= lr * gradient`) before adding it to the parameters. With
+# `momentum=0`, `new_state` makes no velocity and `update` takes the plain step.
 #
 # ### Momentum in a valley
 #
@@ -285,8 +387,8 @@ plt.show()
 # %% [markdown]
 # ## Side by side on the spiral
 #
-# Now the real task, with the network, the loop and the data of notebook 11 (float32,
-# for speed). Four settings, as in the book:
+# Now the real task, with the network and the data of notebook 11, and the book's
+# starting weights (0.01). Four settings, as in the book:
 #
 # | run | learning rate | decay | momentum |
 # |---|---|---|---|
@@ -304,29 +406,20 @@ plt.show()
 # is the optimizer; we look at their curves to see *how* each optimizer behaves. Then a
 # seed study, which says what holds beyond this one set of starting weights.
 #
-# Besides the loss, the accuracy and the learning rate, `train` records at every epoch
-# how many of the 64 hidden neurons are **alive**: a ReLU neuron whose output is 0 for
-# all 300 points is dead, since its gradient is 0 too and no step can change it
+# Besides the loss and the accuracy, `train` records at every epoch whatever
+# `record(layers)` returns. Here that is two numbers: how many of the 64 hidden neurons
+# are **alive**, and the optimizer's current learning rate. A ReLU neuron whose output is
+# 0 for all 300 points is dead, since its gradient is 0 too and no step can change it
 # (notebook 02). Notebook 11 saw a too-large learning rate kill all of them.
 
 # %%
-X, y = spiral_data(samples=100, classes=3, seed=SEED)
-X = X.astype(np.float32)  # (300, 2)
+X, y = spiral_data(samples=100, classes=3, seed=SEED)  # X (300, 2), y (300,)
 
 
 def make_network(seed=SEED):
-    """A fresh 2-64-3 network; the same seed gives the same initial weights."""
+    """A fresh 2-64-3 network with the book's starting weights; same seed, same weights."""
     rng = np.random.default_rng(seed)
-    return [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
-            DenseLayer(64, 3, rng=rng, dtype=np.float32)]
-
-
-def forward_pass(layers, inputs):
-    """Feed ``inputs`` through each layer in turn and return the last output."""
-    output = inputs
-    for layer in layers:
-        output = layer.forward(output)
-    return output
+    return [DenseLayer(2, 64, rng=rng), ReLU(), DenseLayer(64, 3, rng=rng)]
 
 
 def count_live_neurons(hidden):
@@ -334,30 +427,11 @@ def count_live_neurons(hidden):
     return int(np.sum((hidden > 0).any(axis=0)))
 
 
-def train(layers, optimizer, X, y, epochs, desc="training"):
-    """Full-batch training; returns the history (loss, accuracy, learning rate, live hidden
-    neurons, per epoch)."""
-    loss_function = SoftmaxCrossEntropy()
-    history = {"loss": [], "accuracy": [], "learning_rate": [], "live_neurons": []}
-    for _ in tqdm(range(epochs), desc=desc):
-        scores = forward_pass(layers, X)                 # (300, 2) -> ... -> (300, 3)
-        loss = loss_function.forward(scores, y)
-        history["loss"].append(loss)
-        history["accuracy"].append(accuracy(loss_function.output, y))
-        history["learning_rate"].append(optimizer.current_learning_rate)
-        history["live_neurons"].append(count_live_neurons(layers[0].output))  # (300, 64)
-        gradient = loss_function.backward()              # (300, 3)
-        for layer in reversed(layers):
-            gradient = layer.backward(gradient)
-        optimizer.step(layers)
-    return history
-
-
-def evaluate(layers, X, y):
-    """Loss and accuracy of the network as it is now (no training)."""
-    loss_function = SoftmaxCrossEntropy()
-    loss = loss_function.forward(forward_pass(layers, X), y)
-    return loss, accuracy(loss_function.output, y)
+def recorder(optimizer):
+    """What `train` records at each epoch: the live hidden neurons and the learning rate."""
+    # layers[0].output is this epoch's hidden layer output, (300, 64), before the ReLU.
+    return lambda layers: (count_live_neurons(layers[0].output),
+                           optimizer.current_learning_rate)
 
 
 # %%
@@ -368,19 +442,20 @@ SETTINGS = {
     "SGD + decay + momentum 0.9": {"learning_rate": 1.0, "decay": 1e-3, "momentum": 0.9},
     "SGD + decay + momentum 0.5": {"learning_rate": 1.0, "decay": 1e-3, "momentum": 0.5},
 }
-optimizers, networks, histories = {}, {}, {}
+optimizers, networks, histories, live, rates = {}, {}, {}, {}, {}
 for name, settings in SETTINGS.items():
     optimizers[name] = SGD(**settings)
     networks[name] = make_network()
-    histories[name] = train(networks[name], optimizers[name], X, y, EPOCHS, desc=name)
+    histories[name] = train(networks[name], optimizers[name], X, y, EPOCHS,
+                            record=recorder(optimizers[name]))
+    live[name], rates[name] = np.array(histories[name]["record"]).T  # (10000,) each
 
 # %% [markdown]
 # The recorded learning rates follow the schedule of the figure above, as they should:
 
 # %%
-recorded = np.array(histories["SGD + decay"]["learning_rate"])  # (10000,)
 print("recorded learning rates match 1 / (1 + 1e-3 * t):",
-      np.allclose(recorded, 1.0 / (1 + 1e-3 * np.arange(EPOCHS))))
+      np.allclose(rates["SGD + decay"], 1.0 / (1 + 1e-3 * np.arange(EPOCHS))))
 
 # %% [markdown]
 # The loss and accuracy of the four runs, epoch by epoch. The epoch axis is logarithmic,
@@ -396,7 +471,7 @@ fig, (ax_loss, ax_acc, ax_live) = plt.subplots(1, 3, figsize=(16, 4.5))
 for name, history in histories.items():
     ax_loss.plot(epochs, history["loss"], color=colours[name], linewidth=0.8, label=name)
     ax_acc.plot(epochs, history["accuracy"], color=colours[name], linewidth=0.8)
-    ax_live.plot(epochs, history["live_neurons"], color=colours[name], linewidth=1.2)
+    ax_live.plot(epochs, live[name], color=colours[name], linewidth=1.2)
 ax_loss.set_ylabel("training loss")
 ax_loss.set_ylim(0.5, 1.25)
 ax_loss.set_title("Training loss (axis cut at 0.5 and 1.25)")
@@ -425,105 +500,119 @@ plt.show()
 #   steps up to ten times the learning rate (as computed above). And such steps
 #   overshoot. Within the first few dozen epochs several hidden neurons are already dead
 #   (the third panel); then, after epoch 100, the loss shoots up (out of the top of the
-#   plot) and more neurons die, for good. The survivors go on learning, more and more
-#   slowly as decay shrinks the steps.
+#   plot) and more neurons die, for good, all within the first thousand epochs. The
+#   survivors go on learning, more and more slowly as decay shrinks the steps.
 # - **Momentum 0.5** (blue) builds up less speed, has no large spikes, and keeps nearly
 #   every neuron alive.
 #
 # Where each run ends, and which one ends best, is a different question, and one run of
-# each cannot answer it. The numbers of these four runs:
+# each cannot answer it. The numbers of these four runs (spikes counted as in notebook
+# 11: epochs after epoch 2,000 at which the loss jumps up by more than 0.05 from one
+# epoch to the next):
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: the digits of 10,000-epoch runs differ from computer to computer
-momentum_run = histories["SGD + decay + momentum 0.9"]
-print(f"{'run':<28}{'loss':>8}{'accuracy':>10}{'live neurons':>15}{'final lr':>10}")
+def count_spikes(losses):
+    """Epochs after epoch 2,000 at which the loss jumps up by more than 0.05."""
+    return int(np.sum(np.diff(losses)[2_000:] > 0.05))
+
+
+momentum_losses = np.array(histories["SGD + decay + momentum 0.9"]["loss"])  # (10000,)
+momentum_live = live["SGD + decay + momentum 0.9"]
+print(f"{'run':<28}{'loss':>8}{'accuracy':>10}{'live neurons':>15}{'final lr':>10}"
+      f"{'spikes':>8}")
 for name in histories:
     loss, acc = evaluate(networks[name], X, y)
     print(f"{name:<28}{loss:>8.4f}{acc:>10.3f}"
           f"{count_live_neurons(networks[name][0].output):>12} / 64"
-          f"{optimizers[name].current_learning_rate:>10.4f}")
-print(f"momentum 0.9 run: highest loss {max(momentum_run['loss']):.3f} at epoch "
-      f"{int(np.argmax(momentum_run['loss']))}; live hidden neurons at epochs 10, 30, 100 "
-      f"and at the end: {[momentum_run['live_neurons'][e] for e in (10, 30, 100, -1)]}")
+          f"{optimizers[name].current_learning_rate:>10.4f}"
+          f"{count_spikes(histories[name]['loss']):>8}")
+print(f"momentum 0.9 run: highest loss {momentum_losses.max():.3f} at epoch "
+      f"{int(np.argmax(momentum_losses))}; live hidden neurons at epochs 10, 30, 100, "
+      f"1,000 and at the end: {[int(momentum_live[e]) for e in (10, 30, 100, 1_000, -1)]}")
 
 # %%
-momentum_live = np.array(momentum_run["live_neurons"])  # (10000,)
-momentum_losses = np.array(momentum_run["loss"])
+spikes = {name: count_spikes(history["loss"]) for name, history in histories.items()}
 check_claim("in the momentum 0.9 run, several neurons (at least 3) are dead by epoch 30",
             bool(momentum_live[30] <= 61))
 check_claim("after epoch 100 its loss goes above 1.25, out of the top of the plot",
             bool(momentum_losses[100:].max() > 1.25))
-check_claim("and after epoch 100 it loses more neurons",
-            bool(momentum_live[-1] < momentum_live[100]))
+check_claim("and after epoch 100 it loses more neurons, none after epoch 1,000",
+            bool(momentum_live[1_000] < momentum_live[100]
+                 and momentum_live[-1] == momentum_live[1_000]))
 check_claim("its loss at the end is lower than at epoch 1,000",
             bool(momentum_losses[-1] < momentum_losses[1_000]))
 check_claim("momentum 0.5 keeps at least 55 of 64 neurons alive",
-            bool(histories["SGD + decay + momentum 0.5"]["live_neurons"][-1] >= 55))
+            bool(live["SGD + decay + momentum 0.5"][-1] >= 55))
+check_claim("plain SGD spikes at least 20 times after epoch 2,000, decay alone never, "
+            "momentum 0.5 fewer than 5 times",
+            bool(spikes["plain SGD"] >= 20 and spikes["SGD + decay"] == 0
+                 and spikes["SGD + decay + momentum 0.5"] < 5))
 
 # %% [markdown]
 # ## A seed study
 #
 # Plain SGD needs no new study: notebook 11 ran exactly this setup (the same data,
-# network, learning rate and 10,000 epochs) from seeds 0 to 7. Its final accuracy lay
-# between about 0.5 and 0.85, depending on the seed, and on every seed the loss spiked
-# dozens to hundreds of times after epoch 2,000.
+# network, learning rate and 10,000 epochs) from seeds 0 to 4. Its final accuracy lay
+# between about 0.55 and 0.85, depending on the seed, and on every seed the loss spiked
+# dozens of times or more after epoch 2,000.
 #
-# Here are the three settings with decay, from five sets of starting weights (seeds 0
-# to 4; seed 0 is the runs above, so they are not trained again). Each run reports its
-# final accuracy, how many hidden neurons are alive at the end, how soon the loss first
-# gets below 0.9 (a measure of speed), how high the loss ever got after the first epoch,
-# and its spikes, counted as in notebook 11: epochs after epoch 2,000 at which the loss
-# jumps up by more than 0.05 from one epoch to the next.
+# Here are the three settings with decay, from four sets of starting weights (seeds 0
+# to 3). Each run reports its accuracy, how many hidden neurons are alive, how soon the
+# loss first gets below 0.9 (a measure of speed), and how high the loss ever got after
+# the first epoch.
 #
-# `train` records five numbers at every epoch for the figures above; the study needs
-# only the losses, so `study_run` has its own, leaner loop. `FULL_RUN = True` studies 8
-# seeds instead of 5.
+# The study trains each run for **3,000 epochs, not 10,000**, and uses only four seeds:
+# nine more runs of 10,000 epochs would take about twenty seconds, too long for a
+# notebook you run from the top (set `SEEDS = range(8)` if you can wait).
+# By epoch 3,000 what this section is about has happened: momentum 0.9's neurons have
+# died (in the run above, all within the first thousand epochs), and the speeds can be
+# compared. The accuracies are not final, though: the runs with decay alone and with
+# momentum 0.5 keep improving until epoch 10,000, as the curves above show. Seed 0's
+# results are taken from the runs above, at epoch 3,000, so they are not trained again.
 
 # %%
-FULL_RUN = False  # True: seeds 0 to 7 instead of 0 to 4
-SEEDS = range(8) if FULL_RUN else range(5)
+STUDY_EPOCHS = 3_000
+SEEDS = range(4)
 STUDIED = ["SGD + decay", "SGD + decay + momentum 0.9", "SGD + decay + momentum 0.5"]
 
 
 def study_run(name, seed):
-    """Train `name`'s setting from `seed`'s starting weights; report how the run went."""
-    if seed == SEED:  # the runs above
-        layers, losses = networks[name], np.array(histories[name]["loss"])
+    """Train `name`'s setting from `seed` for STUDY_EPOCHS epochs; report how it went."""
+    if seed == SEED:  # the runs above, as they were after STUDY_EPOCHS steps
+        history = histories[name]
+        losses = np.array(history["loss"][:STUDY_EPOCHS])
+        acc = history["accuracy"][STUDY_EPOCHS]  # measured before step STUDY_EPOCHS + 1
+        live_neurons = int(live[name][STUDY_EPOCHS])
     else:
-        layers, optimizer = make_network(seed), SGD(**SETTINGS[name])
-        loss_function, losses = SoftmaxCrossEntropy(), []
-        for _ in tqdm(range(EPOCHS), desc=f"{name}, seed {seed}"):
-            losses.append(loss_function.forward(forward_pass(layers, X), y))
-            gradient = loss_function.backward()
-            for layer in reversed(layers):
-                gradient = layer.backward(gradient)
-            optimizer.step(layers)
-        losses = np.array(losses)  # (10000,)
-    loss, acc = evaluate(layers, X, y)  # also leaves layers[0].output for X
-    below = np.flatnonzero(losses < 0.9)
+        layers = make_network(seed)
+        losses = np.array(train(layers, SGD(**SETTINGS[name]), X, y, STUDY_EPOCHS)["loss"])
+        _, acc = evaluate(layers, X, y)  # also leaves layers[0].output for X
+        live_neurons = count_live_neurons(layers[0].output)
+    below = np.flatnonzero(losses < 0.9)  # epochs with a loss below 0.9
     return {"accuracy": acc,
-            "live neurons": count_live_neurons(layers[0].output),
-            "loss < 0.9 at epoch": below[0] if len(below) else EPOCHS,
-            "highest loss after epoch 1": losses[1:].max(),
-            "spikes": int(np.sum(np.diff(losses)[2_000:] > 0.05))}
+            "live neurons": live_neurons,
+            "loss < 0.9 at epoch": int(below[0]) if len(below) else STUDY_EPOCHS,
+            "highest loss after epoch 1": losses[1:].max()}
 
 
 # partial(study_run, name) is study_run with its first argument filled in: run(seed).
 studies = {name: seed_study(partial(study_run, name), SEEDS) for name in STUDIED}
 
 # %% tags=["nbval-ignore-output"]
-# output not compared: results of 10,000-epoch runs differ in their digits from computer to
+# output not compared: results of 3,000-epoch runs differ in their digits from computer to
 # computer
 for metric, digits in [("accuracy", 3), ("live neurons", 0), ("loss < 0.9 at epoch", 0),
-                       ("highest loss after epoch 1", 3), ("spikes", 0)]:
+                       ("highest loss after epoch 1", 3)]:
     print_seed_study(studies, metric, digits=digits)
     print()
 
 # %%
 fig, axes = plt.subplots(2, 2, figsize=(15, 5.5))
 for ax, metric in zip(axes.ravel(), ["accuracy", "live neurons", "loss < 0.9 at epoch",
-                                     "spikes"], strict=True):
-    plot_seed_study(studies, metric, ax=ax, title=f"{metric}, {len(SEEDS)} seeds")
+                                     "highest loss after epoch 1"], strict=True):
+    plot_seed_study(studies, metric, ax=ax,
+                    title=f"{metric}, {STUDY_EPOCHS:,} epochs, {len(SEEDS)} seeds")
 for ax in axes[:, 1]:
     ax.set_yticklabels([])
 axes[1, 0].set_xscale("log")
@@ -531,36 +620,33 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# What the spread shows, setting by setting:
+# ("loss < 0.9 at epoch" is 3,000 for a run that never got there.) What the spread
+# shows, setting by setting:
 #
-# - **Momentum is the speed-up.** With momentum 0.9 the loss gets below 0.9 within a few
-#   hundred epochs on (nearly) every seed, about ten times sooner than decay alone, or
-#   plain SGD in the run above, which need thousands. Momentum 0.5 lies in between.
-# - **Decay removes the spikes.** Where plain SGD spiked dozens of times or more on every
-#   seed, decay alone never does, and momentum 0.5 (which doubles the effective step,
-#   $1 / (1 - 0.5) = 2$) only a few times. Decay alone ends between 0.6 and 0.8, inside
-#   plain SGD's range, but its seeds lie closer together: within 0.1 of each other.
-# - **Momentum 0.5 is the most reliable.** On every seed it ends ahead of decay alone,
-#   which has the same schedule and no momentum, and its accuracies lie close together,
-#   around 0.8, with nearly all 64 neurons alive.
+# - **Momentum is the speed-up.** With momentum 0.9 the loss gets below 0.9 within a
+#   few hundred epochs on (nearly) every seed, with momentum 0.5 about five or more
+#   times later (medians), and decay alone does not get there within 3,000 epochs on any
+#   seed.
+# - **Decay removes the spikes,** as the runs above showed: the rate is halved by epoch
+#   1,000 and down to a third by epoch 2,000, when plain SGD spikes most.
+# - **Momentum 0.5 is the reliable one.** On every seed it is ahead of decay alone,
+#   which has the same schedule and no momentum, its accuracies lie close together, and
+#   nearly all of its 64 neurons stay alive.
 # - **Momentum 0.9 overshoots, and its result is a gamble.** Its early steps are so
 #   large that on every seed they send the loss back above where it started, and on
 #   every seed it ends with fewer live neurons than the other two, often fewer than half
-#   of them. How well the survivors do is luck: its accuracies spread at least twice as
-#   widely as momentum 0.5's, and on at least one seed it ends more than 0.05 behind
-#   momentum 0.5. Look at the table for how it went on your computer. Which seeds end
-#   well changes even with the computer's rounding: while this course was being written,
-#   seed 0's momentum 0.9 run ended at an accuracy of 0.63 on one kind of CPU and at 0.93
-#   and 0.96 on two others, while momentum 0.5 ended near 0.8 on all three. (That is an
-#   observation from other machines, which your run cannot show; the checks below test
-#   only what holds on every machine.)
+#   of them. The survivors usually do very well: on all seeds but at most one, momentum
+#   0.9 is ahead of momentum 0.5 at epoch 3,000 by more than 0.1. But how many survive
+#   is luck, and it can go badly: from seed 1, fewer than 10 neurons survive, the loss
+#   never gets below 0.9, and the run ends far behind momentum 0.5. (That seed is one of
+#   this study; other seeds may all go well, and you cannot tell in advance which will
+#   not.)
 #
 # The book reports an accuracy above 0.9 for momentum 0.9, from one run: one draw from a
-# spread this wide, which may or may not reach 0.9 on your computer. The lessons that
-# hold are the ones above: decay smooths the end of training,
-# momentum speeds it up, and too much momentum overshoots, in the toy valley and in the
-# network, where it kills a large part of the hidden layer and leaves the result to
-# chance.
+# spread this wide. The lessons that hold are the ones above: decay smooths the end of
+# training, momentum speeds it up, and too much momentum overshoots, in the toy valley
+# and in the network, where it kills a large part of the hidden layer and leaves the
+# result to chance.
 
 # %%
 def median(name, metric):
@@ -570,30 +656,20 @@ def median(name, metric):
 
 decay = studies["SGD + decay"]
 fast, gentle = studies["SGD + decay + momentum 0.9"], studies["SGD + decay + momentum 0.5"]
-plain_below = np.flatnonzero(np.array(histories["plain SGD"]["loss"]) < 0.9)[0]  # seed 0
 check_claim("momentum 0.9 gets below a loss of 0.9 within 1,000 epochs on all seeds but "
             "at most one, and in under 500 (median)",
             bool(np.sum(fast["loss < 0.9 at epoch"] < 1_000) >= len(SEEDS) - 1
                  and median("SGD + decay + momentum 0.9", "loss < 0.9 at epoch") < 500))
-check_claim("... about ten times sooner than decay alone and plain SGD's run above (at "
-            "least 5 times, medians)",
+check_claim("momentum 0.5 gets there at least 5 times later (medians)",
             bool(5 * median("SGD + decay + momentum 0.9", "loss < 0.9 at epoch")
-                 < min(median("SGD + decay", "loss < 0.9 at epoch"), plain_below)))
-check_claim("momentum 0.5 is in between (medians)",
-            bool(median("SGD + decay + momentum 0.9", "loss < 0.9 at epoch")
-                 < median("SGD + decay + momentum 0.5", "loss < 0.9 at epoch")
-                 < min(median("SGD + decay", "loss < 0.9 at epoch"), plain_below)))
-check_claim("decay alone never spikes after epoch 2,000", bool(decay["spikes"].max() == 0))
-check_claim("momentum 0.5 spikes fewer than 20 times on every seed (plain SGD: at least 20 "
-            "on every seed, notebook 11)", bool(gentle["spikes"].max() < 20))
-check_claim("decay alone ends between 0.6 and 0.8 on every seed, its seeds within 0.1 of "
-            "each other", bool(np.all((decay["accuracy"] > 0.6) & (decay["accuracy"] < 0.8))
-                               and np.ptp(decay["accuracy"]) < 0.1))
-check_claim("momentum 0.5 ends ahead of decay alone on every seed",
+                 < median("SGD + decay + momentum 0.5", "loss < 0.9 at epoch")))
+check_claim("decay alone does not get there within 3,000 epochs on any seed",
+            bool(np.all(decay["loss < 0.9 at epoch"] == STUDY_EPOCHS)))
+check_claim("momentum 0.5 is ahead of decay alone on every seed",
             bool(np.all(gentle["accuracy"] > decay["accuracy"])))
-check_claim("momentum 0.5 ends between 0.7 and 0.9 on every seed, with at least 55 live "
-            "neurons", bool(np.all((gentle["accuracy"] > 0.7) & (gentle["accuracy"] < 0.9))
-                            and gentle["live neurons"].min() >= 55))
+check_claim("momentum 0.5 keeps at least 55 live neurons on every seed, its accuracies "
+            "within 0.15 of each other", bool(gentle["live neurons"].min() >= 55
+                                              and np.ptp(gentle["accuracy"]) < 0.15))
 check_claim("momentum 0.9's loss goes back above ln 3 (its start) on every seed",
             bool(np.all(fast["highest loss after epoch 1"] > np.log(3))))
 check_claim("momentum 0.9 ends with fewer live neurons than the other two, on every seed",
@@ -601,28 +677,27 @@ check_claim("momentum 0.9 ends with fewer live neurons than the other two, on ev
                                                           gentle["live neurons"]))))
 check_claim("with momentum 0.9, fewer than half the neurons (32) survive on 2 seeds or more",
             bool(np.sum(fast["live neurons"] < 32) >= 2))
-check_claim("momentum 0.9's accuracies spread at least twice as widely as momentum 0.5's",
-            bool(np.ptp(fast["accuracy"]) >= 2 * np.ptp(gentle["accuracy"])))
-check_claim("on at least one seed momentum 0.9 ends behind momentum 0.5 by more than 0.05",
-            bool(np.any(fast["accuracy"] < gentle["accuracy"] - 0.05)))
+check_claim("on all seeds but at most one, momentum 0.9 is ahead of momentum 0.5 by more "
+            "than 0.1", bool(np.sum(fast["accuracy"] > gentle["accuracy"] + 0.1)
+                             >= len(SEEDS) - 1))
+seed_1 = list(SEEDS).index(1)
+check_claim("from seed 1, momentum 0.9 keeps fewer than 10 neurons, never gets below 0.9, "
+            "and ends behind momentum 0.5 by more than 0.05",
+            bool(fast["live neurons"][seed_1] < 10
+                 and fast["loss < 0.9 at epoch"][seed_1] == STUDY_EPOCHS
+                 and fast["accuracy"][seed_1] < gentle["accuracy"][seed_1] - 0.05))
 
 # %% [markdown]
-# The predictions of the four networks trained from seed 0, side by side. Compare them
-# with the accuracies in the titles, and remember the seed study: on another computer,
-# or from other starting weights, the momentum 0.9 picture in particular can look quite
-# different.
+# The predictions of the four networks trained from seed 0 for 10,000 epochs, side by
+# side. Compare them with the accuracies in the titles, and remember the seed study: from
+# other starting weights, or on another computer, the momentum 0.9 picture in particular
+# can look quite different.
 
 # %%
 def predict_proba(layers):
     """A function from points (n, 2) to this network's class probabilities (n, 3)."""
     softmax = Softmax()
-
-    def predict(points):
-        # In float64 the probabilities of each point sum to 1 closely enough for the
-        # colour mixing; float32 ones can come out a hair above 1.
-        return softmax.forward(forward_pass(layers, points.astype(np.float64)))
-
-    return predict
+    return lambda points: softmax.forward(forward_pass(layers, points))
 
 
 fig, axes = plt.subplots(1, 4, figsize=(18, 5))
@@ -642,12 +717,15 @@ plt.show()
 # - **Momentum** keeps a velocity per parameter, $v \leftarrow m v - \text{lr}\, g$,
 #   $w \leftarrow w + v$: steps grow up to $1/(1-m)$ times where the gradient keeps its
 #   direction and cancel where it flips.
-# - The velocity is the optimizer's state (`new_state` makes it, `update` uses it), kept
-#   in the optimizer, not on the layers.
-# - On the spiral, over 5 seeds: decay removes the late spikes, momentum reaches a low
-#   loss many times sooner, and momentum 0.5 ends reliably ahead of decay alone. The
+# - The velocity is the optimizer's memory (`new_state` makes it, `update` uses it), kept
+#   in the optimizer's `state`, not on the layers. The final `Optimizer` has decay and
+#   this memory for every optimizer of the course; `update(value, gradient, state)` is
+#   the one method each new optimizer writes.
+# - On the spiral: decay removes the late spikes, momentum reaches a low loss many times
+#   sooner, and momentum 0.5 is ahead of decay alone on every seed of the study. The
 #   book's momentum 0.9 overshoots: it kills many hidden neurons on every seed, and its
-#   final accuracy is a gamble on which neurons survive.
+#   result is a gamble on which neurons survive: usually the best of the three, now and
+#   then far behind.
 # - Compare optimizers over several seeds, and look at more than one number: loss,
 #   accuracy, speed, and what happened inside the network. One run of each, even from the
 #   same starting weights, shows how they behave, not which is better.

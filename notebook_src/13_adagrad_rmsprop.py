@@ -26,15 +26,16 @@ from nnfs_helpers import (
     Optimizer,
     ReLU,
     Softmax,
-    SoftmaxCrossEntropy,
-    accuracy,
     check_claim,
     check_hyperparameter,
+    evaluate,
+    forward_pass,
     plot_decision_regions,
     plot_seed_study,
     print_seed_study,
     seed_study,
     spiral_data,
+    train,
 )
 
 np.set_printoptions(precision=4, suppress=True)
@@ -427,51 +428,18 @@ for name, path in toy_runs.items():
 # | AdaGrad | 1.0 | 1e-4 | |
 # | RMSProp | 0.02 | 1e-5 | rho 0.999 |
 #
-# The training loop is the one from notebook 11, as a function that returns a history of
-# the loss, the accuracy and the learning rate at every epoch. We train in single
-# precision (`float32`): each number takes 4 bytes instead of the 8 of NumPy's default
-# `float64`, so the arrays take half the memory and the arithmetic is noticeably faster,
-# and its roughly 7 significant digits are plenty for training.
+# The training loop is notebook 11's `train`, imported from `nnfs_helpers`: it returns a
+# history of the loss, the accuracy and the learning rate at every epoch. `evaluate` (also
+# notebook 11's) measures a network as it is now, without training it.
 
 # %%
-X, y = spiral_data(100, 3, seed=SEED)
-X = X.astype(np.float32)  # (300, 2)
+X, y = spiral_data(100, 3, seed=SEED)  # (300, 2), (300,)
 
 
 def make_network(seed=SEED):
     """A fresh 2-64-3 network; the same seed gives the same initial weights."""
     rng = np.random.default_rng(seed)
-    return [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
-            DenseLayer(64, 3, rng=rng, dtype=np.float32)]
-
-
-def train(layers, optimizer, X, y, epochs):
-    """Full-batch training; returns the history (loss, accuracy, learning rate per epoch)."""
-    loss_function = SoftmaxCrossEntropy()
-    history = {"loss": [], "accuracy": [], "learning_rate": []}
-    for _ in range(epochs):
-        scores = X
-        for layer in layers:
-            scores = layer.forward(scores)             # (300, 2) -> (300, 64) -> (300, 3)
-        loss = loss_function.forward(scores, y)
-        history["loss"].append(loss)
-        history["accuracy"].append(accuracy(loss_function.output, y))
-        history["learning_rate"].append(optimizer.current_learning_rate)
-        gradient = loss_function.backward()            # (300, 3)
-        for layer in reversed(layers):
-            gradient = layer.backward(gradient)
-        optimizer.step(layers)
-    return history
-
-
-def evaluate(layers, X, y):
-    """Loss and accuracy of the network as it is now (no training)."""
-    scores = X
-    for layer in layers:
-        scores = layer.forward(scores)
-    loss_function = SoftmaxCrossEntropy()
-    loss = loss_function.forward(scores, y)
-    return loss, accuracy(loss_function.output, y)
+    return [DenseLayer(2, 64, rng=rng), ReLU(), DenseLayer(64, 3, rng=rng)]
 
 
 def predict_proba(layers):
@@ -479,17 +447,14 @@ def predict_proba(layers):
     softmax = Softmax()
 
     def predict(points):
-        scores = points.astype(np.float64)  # float64 probabilities sum to 1 more exactly
-        for layer in layers:
-            scores = layer.forward(scores)
-        return softmax.forward(scores)
+        return softmax.forward(forward_pass(layers, points))
 
     return predict
 
 
 def dead_neurons(layers, X):
     """How many hidden ReLU neurons output 0 for every point of X."""
-    evaluate(layers, X, y)                           # a forward pass fills layers[1].output
+    forward_pass(layers, X)                          # fills layers[1].output
     hidden = layers[1].output                        # (300, 64), the ReLU's output
     return int(np.sum(np.all(hidden == 0, axis=0)))  # columns that are 0 in every row
 
@@ -506,9 +471,9 @@ OPTIMIZERS = ["SGD", "AdaGrad", "RMSProp"]
 
 # %% [markdown]
 # One run is one sample: its starting weights come from a seed, and another seed can end
-# somewhere else. So we will train each optimizer from several seeds' starting weights
-# (a seed study, notebook 11), and let that decide any comparison. `run` does one of
-# those trainings and measures what we want to compare:
+# somewhere else. So we will train AdaGrad and RMSProp from several seeds' starting
+# weights (a seed study, notebook 11), and let that decide any comparison. `run` does one
+# of those trainings and measures what we want to compare:
 #
 # - the accuracy at the last epoch, and the **median accuracy over the last 1,000 epochs**.
 #   We report the median. A run whose loss spikes now and then may be caught at its last
@@ -535,9 +500,9 @@ def run(name, seed):
     """Train one optimizer from one seed's starting weights; return (layers, history, results)."""
     layers = make_network(seed)
     optimizer = make_optimizer(name)
-    history = train(layers, optimizer, X, y, 300)
+    history = train(layers, optimizer, X, y, 300, progress=False)
     dead_at_300 = dead_neurons(layers, X)
-    rest = train(layers, optimizer, X, y, EPOCHS - 300)
+    rest = train(layers, optimizer, X, y, EPOCHS - 300, progress=False)
     history = {key: history[key] + rest[key] for key in history}
     last_1000 = np.array(history["accuracy"][-1_000:])
     early = np.array(history["accuracy"][1_000:4_000])
@@ -602,7 +567,8 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# The curves differ in shape, and those shapes carry over from seed to seed:
+# The curves differ in shape, and (the seed study below shows it for AdaGrad and RMSProp)
+# those shapes carry over from seed to seed:
 #
 # - **AdaGrad** is noisy early but settles. Between epochs 1,000 and 4,000 its accuracy
 #   swings up and down by more than a tenth: its caches are still fairly small, so its
@@ -612,8 +578,8 @@ plt.show()
 #   1,000 steps, so when the gradients suddenly grow, the cache lags behind, the step is
 #   briefly far larger than usual, and the loss jumps before the run recovers. The
 #   accuracy drops by a tenth or more in those dips.
-# - All three lost many of their 64 hidden neurons, most of them within the first 300
-#   epochs: large early steps kill neurons. AdaGrad's first step moves *every*
+# - All three lost many of their 64 hidden neurons (at least 16), nearly all of them within
+#   the first 300 epochs: large early steps kill neurons. AdaGrad's first step moves *every*
 #   parameter by the full learning rate of 1, whatever its gradient, a huge jump for
 #   weights of size 0.01; SGD's momentum-boosted first steps are large too.
 #
@@ -623,9 +589,10 @@ plt.show()
 # %%
 for name in OPTIMIZERS:
     dead_end = results[name]["dead neurons at the end"]
-    check_claim(f"{name} ends with at least 16 of 64 neurons dead, more than half of them "
-                f"dead by epoch 300",
-                bool(dead_end >= 16 and results[name]["dead neurons at epoch 300"] > dead_end / 2))
+    check_claim(f"{name} ends with at least 16 of 64 neurons dead, at least nine in ten of "
+                f"them dead by epoch 300",
+                bool(dead_end >= 16
+                     and results[name]["dead neurons at epoch 300"] >= 0.9 * dead_end))
 adagrad_swing = results["AdaGrad"]["accuracy swing, epochs 1,000-4,000"]
 check_claim("AdaGrad's accuracy swings over more than 0.1 between epochs 1,000 and 4,000",
             bool(adagrad_swing > 0.1))
@@ -637,18 +604,24 @@ check_claim("RMSProp's accuracy dips by more than 0.1 below its median in the la
             "1,000 epochs", bool(np.median(rmsprop_last) - rmsprop_last.min() > 0.1))
 
 # %% [markdown]
-# ## Which optimizer does best? A seed study
+# ## AdaGrad or RMSProp? A seed study
 #
-# Now the same three trainings from more starting weights. The runs above are seed 0 of
-# the study, so they are not repeated. With `FULL_RUN = True` the study uses 8 seeds
-# instead of 5 (it then takes about half as long again).
+# Now AdaGrad and RMSProp from more starting weights. SGD with momentum needs no new
+# study: notebook 12 trained exactly this setting (learning rate 1.0, decay 1e-3, momentum
+# 0.9, the same data and network) from several seeds, and found its result a gamble: its
+# large first steps kill many hidden neurons, and its final accuracy spreads widely from
+# seed to seed. The runs above are seed 0 of the study, so they are not repeated. Every
+# 10,000-epoch run takes a couple of seconds, so to keep this notebook quick the study
+# uses only 3 seeds (0 to 2); with `FULL_RUN = True` it uses 8 (it then takes about 20
+# seconds longer). Three seeds are enough to see whether a pattern (AdaGrad's late calm,
+# RMSProp's late dips) repeats; they are far too few to rank the two, and the sentences
+# below claim no ranking.
 
 # %%
 FULL_RUN = False
-SEEDS = range(8) if FULL_RUN else range(5)
-
-
-progress = tqdm(total=len(OPTIMIZERS) * (len(SEEDS) - 1), desc="seed study")
+SEEDS = range(8) if FULL_RUN else range(3)
+STUDIED = ["AdaGrad", "RMSProp"]
+progress = tqdm(total=len(STUDIED) * (len(SEEDS) - 1), desc="seed study")
 
 
 def results_for(name, seed):
@@ -661,7 +634,7 @@ def results_for(name, seed):
 
 
 studies = {name: seed_study(lambda seed, name=name: results_for(name, seed), SEEDS)
-           for name in OPTIMIZERS}
+           for name in STUDIED}
 progress.close()
 
 # %% [markdown]
@@ -669,7 +642,7 @@ progress.close()
 # accuracy in those epochs (the depth of the late dips):
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(12, 2.8))
+fig, (left, right) = plt.subplots(1, 2, figsize=(12, 2.2))
 plot_seed_study(studies, "median accuracy, last 1,000 epochs", ax=left,
                 title="Where each run settles")
 plot_seed_study(studies, "lowest accuracy, last 1,000 epochs", ax=right,
@@ -684,31 +657,26 @@ for metric in ["median accuracy, last 1,000 epochs", "final accuracy",
                "accuracy swing, last 1,000 epochs"]:
     print_seed_study(studies, metric)
     print()
+print_seed_study(studies, "dead neurons at epoch 300", digits=0)
+print()
 print_seed_study(studies, "dead neurons at the end", digits=0)
 
 # %% [markdown]
 # What the spread shows:
 #
-# - **AdaGrad and RMSProp cannot be ranked from these runs.** RMSProp settles higher on
-#   most seeds of this study, but the spreads overlap and the medians over the seeds are
-#   less than 0.1 apart. With other seeds the balance between them can tip the other way:
-#   one run of each, or even five, is not enough to call a winner.
-# - **SGD with momentum is a gamble.** Its results spread over more than 0.1 in accuracy,
-#   and the worst run of the whole study is one of SGD's. Its fate is decided early: its
-#   momentum-boosted first steps kill neurons, and the seeds on which they kill more
-#   tend to end lower (over the seeds, the correlation between the number of dead neurons
-#   and the accuracy is below -0.5). Even the CPU's rounding can move one of its runs a
-#   long way: this notebook's seed-0 SGD run ended near 0.63 on one of the computers the
-#   course was tested on and near 0.96 on another.
+# - **AdaGrad and RMSProp cannot be ranked from these runs.** On every seed the two
+#   settle within 0.15 of each other, both between 0.65 and 0.95, and their medians over
+#   the seeds are less than 0.1 apart. Look at the table: on a given seed either may be
+#   ahead, and a handful of seeds is far too few to call a winner.
 # - **AdaGrad is noisy early, then the steadiest:** on every seed its accuracy swings at
 #   least three times as widely between epochs 1,000 and 4,000 as in its last 1,000
-#   epochs, and in those last epochs it barely moves.
-# - **RMSProp dips late** on most seeds: its lowest accuracy in the last 1,000 epochs is
+#   epochs, and in those last epochs it stays within 0.05 of where it settles.
+# - **RMSProp dips late:** on most seeds its lowest accuracy in the last 1,000 epochs is
 #   well below where it settles (by more than 0.05). That is why we report the median of
 #   those epochs: its accuracy at the last epoch is partly a matter of where the last
 #   spike happened to fall.
-# - Every optimizer lost hidden neurons, most of them within the first 300 epochs;
-#   AdaGrad and RMSProp lost at least a third of them on every seed.
+# - Both lost hidden neurons, at least a third of the 64 on every seed, and nearly all of
+#   them (at least nine in ten) within the first 300 epochs.
 #
 # Each of those sentences is checked here, on every seed of the study:
 
@@ -716,20 +684,13 @@ print_seed_study(studies, "dead neurons at the end", digits=0)
 settled = {name: study["median accuracy, last 1,000 epochs"] for name, study in studies.items()}
 lowest = {name: study["lowest accuracy, last 1,000 epochs"] for name, study in studies.items()}
 n_seeds = len(SEEDS)
-check_claim("RMSProp settles higher than AdaGrad on most seeds",
-            bool(np.sum(settled["RMSProp"] > settled["AdaGrad"]) > n_seeds / 2))
-check_claim("the spreads of AdaGrad and RMSProp overlap",
-            bool(settled["RMSProp"].min() < settled["AdaGrad"].max()
-                 and settled["AdaGrad"].min() < settled["RMSProp"].max()))
+check_claim("AdaGrad and RMSProp settle within 0.15 of each other on every seed",
+            bool(np.all(np.abs(settled["AdaGrad"] - settled["RMSProp"]) < 0.15)))
+for name in STUDIED:
+    check_claim(f"{name} settles between 0.65 and 0.95 on every seed",
+                bool(np.all((settled[name] > 0.65) & (settled[name] < 0.95))))
 check_claim("the medians of AdaGrad and RMSProp are less than 0.1 apart",
             bool(abs(np.median(settled["RMSProp"]) - np.median(settled["AdaGrad"])) < 0.1))
-check_claim("SGD's results spread over more than 0.1 in accuracy",
-            bool(np.ptp(settled["SGD"]) > 0.1))
-worst = min(settled, key=lambda name: settled[name].min())
-check_claim("the worst run of the study is one of SGD's", worst == "SGD")
-sgd_dead = studies["SGD"]["dead neurons at the end"]
-check_claim("for SGD, the correlation between dead neurons and accuracy is below -0.5",
-            bool(np.corrcoef(sgd_dead, settled["SGD"])[0, 1] < -0.5))
 adagrad = studies["AdaGrad"]
 check_claim("AdaGrad's accuracy swings at least three times as widely between epochs 1,000 "
             "and 4,000 as in its last 1,000 epochs, on every seed",
@@ -740,28 +701,27 @@ check_claim("AdaGrad stays within 0.05 of where it settles on every seed",
 check_claim("RMSProp dips more than 0.05 below where it settles on most seeds",
             bool(np.sum(settled["RMSProp"] - lowest["RMSProp"] > 0.05) > n_seeds / 2))
 for name, study in studies.items():
-    check_claim(f"{name}: more than half of the dead neurons were dead by epoch 300, on "
-                f"every seed", bool(np.all(study["dead neurons at epoch 300"]
-                                           > study["dead neurons at the end"] / 2)))
-for name in ["AdaGrad", "RMSProp"]:
-    check_claim(f"{name} lost at least a third of the 64 neurons on every seed",
-                bool(np.all(studies[name]["dead neurons at the end"] >= 64 / 3)))
+    check_claim(f"{name} lost at least a third of the 64 neurons on every seed, at least "
+                f"nine in ten of them by epoch 300",
+                bool(np.all(study["dead neurons at the end"] >= 64 / 3)
+                     and np.all(study["dead neurons at epoch 300"]
+                                >= 0.9 * study["dead neurons at the end"])))
 
 # %% [markdown]
 # ## Reading the results
 #
 # The toy valley showed what per-parameter steps are for: they even out directions of
 # very different steepness. On the spiral, with the book's settings, the picture is less
-# tidy, and only a seed study shows it:
+# tidy, and only seed studies show it:
 #
-# - SGD with momentum is a gamble here: its first big steps kill many neurons, the more
-#   they kill the lower it tends to end, and its results spread widely from seed to seed.
+# - SGD with momentum 0.9 is a gamble here (notebook 12's seed study): its first big steps
+#   kill many neurons, and its results spread widely from seed to seed.
 # - AdaGrad is restless early, while its caches are still small, and then its steps keep
 #   shrinking, as its formula predicts: late in training it barely moves.
 # - RMSProp's weakness is the lag of its cache: its late spikes make the accuracy at any
 #   single epoch partly luck. A robust figure (the median over the last 1,000 epochs, or
 #   the spread over seeds) is the honest way to report such a run.
-# - Large early steps kill neurons with all three optimizers; most of the neurons that
+# - Large early steps kill neurons with all three optimizers; nearly all the neurons that
 #   die are dead within 300 epochs.
 #
 # Notebook 14 combines RMSProp's per-parameter steps with momentum and corrects the

@@ -24,15 +24,16 @@ from nnfs_helpers import (
     Optimizer,
     ReLU,
     Softmax,
-    SoftmaxCrossEntropy,
-    accuracy,
     check_claim,
     check_hyperparameter,
+    evaluate,
+    forward_pass,
     plot_decision_regions,
     plot_seed_study,
     print_seed_study,
     seed_study,
     spiral_data,
+    train,
 )
 
 np.set_printoptions(precision=4, suppress=True)
@@ -156,18 +157,14 @@ for step in [1, 10, 100, 1_000]:
 #
 # Here is the optimizer, subclassing `Optimizer` like the others: `new_state` gives each
 # parameter array two arrays of zeros, `momentum` ($m$) and `cache` ($v$), and `update`
-# applies the formulas above. Two details:
+# applies the formulas above, line by line: the two moving averages, their corrected
+# versions `momentum_hat` ($\hat m$) and `cache_hat` ($\hat v$), and the step. Two details:
 #
 # - `t = self.iterations + 1`: `Optimizer.step` counts the steps *after* updating, so
 #   during the first update `iterations` is still 0 and this is step 1.
-# - The code never builds $\hat m$ and $\hat v$. Substituting them into the step gives
-#
-#   $$\text{lr} \cdot \frac{m / (1 - \beta_1^t)}{\sqrt{v / (1 - \beta_2^t)} + \epsilon}
-#   = \underbrace{\text{lr} \cdot \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t}}_{\text{step\_size}}
-#   \cdot \frac{m}{\sqrt v + \epsilon \sqrt{1 - \beta_2^t}}$$
-#
-#   so both corrections become plain numbers folded into `step_size`, and no corrected
-#   copy of either array is needed. It is the same step, computed with less work.
+# - The new averages are stored with `state["momentum"] = ...`: the optimizer's state
+#   simply holds the new array. The step itself must be `value -= ...`, in place, because
+#   `value` is the layer's own weight array (as in notebook 13).
 
 # %%
 class Adam(Optimizer):
@@ -203,21 +200,12 @@ class Adam(Optimizer):
 
     def update(self, value, gradient, state):
         """Update both averages, correct their bias, then take a scaled step."""
-        momentum, cache = state["momentum"], state["cache"]
-        # In place: momentum = beta_1 * momentum + (1 - beta_1) * gradient.
-        momentum *= self.beta_1
-        momentum += (1 - self.beta_1) * gradient
-        cache *= self.beta_2
-        cache += (1 - self.beta_2) * gradient ** 2
+        state["momentum"] = self.beta_1 * state["momentum"] + (1 - self.beta_1) * gradient
+        state["cache"] = self.beta_2 * state["cache"] + (1 - self.beta_2) * gradient ** 2
         t = self.iterations + 1  # this is step number t, counting from 1
-        correction_1 = 1 - self.beta_1 ** t
-        root_correction_2 = (1 - self.beta_2 ** t) ** 0.5
-        # The step is lr * (momentum / correction_1)
-        #                / (sqrt(cache / correction_2) + epsilon).
-        # Multiplying through by sqrt(correction_2) turns both corrections into
-        # plain numbers, so no corrected copy of either array is needed.
-        step_size = self.current_learning_rate * root_correction_2 / correction_1
-        value -= step_size * momentum / (np.sqrt(cache) + self.epsilon * root_correction_2)
+        momentum_hat = state["momentum"] / (1 - self.beta_1 ** t)
+        cache_hat = state["cache"] / (1 - self.beta_2 ** t)
+        value -= self.current_learning_rate * momentum_hat / (np.sqrt(cache_hat) + self.epsilon)
 
     def __repr__(self):
         return (f"Adam(learning_rate={self.learning_rate}, decay={self.decay}, "
@@ -225,9 +213,9 @@ class Adam(Optimizer):
 
 
 # %% [markdown]
-# Does the folded formula really take the textbook step? Give the class our gradient
-# sequence through a one-parameter stand-in for a layer (anything with a `parameters()`
-# method will do, as in notebook 13) and compare its steps with
+# Does the class take the textbook step? Give it our gradient sequence through a
+# one-parameter stand-in for a layer (anything with a `parameters()` method will do, as in
+# notebook 13) and compare its steps with
 # $\text{lr} \cdot \hat m / (\sqrt{\hat v} + \epsilon)$ computed from the arrays above:
 
 # %%
@@ -272,51 +260,19 @@ Adam(learning_rate=0.05, beta_2=1.0)
 # epochs, Adam with a learning rate of 0.05, as in the book. For the decay we use 1e-3,
 # not the book's 5e-7: with the book's decay the run ends at about the same accuracy but
 # gets there by a bumpy road, and the next section shows why and what changes. The
-# training loop is notebook 13's: forward through the layers, loss, backward through the
-# layers reversed, one optimizer step, and a history for the plots. As in notebook 13 we
-# train in `float32`.
+# training loop is notebook 11's `train`, imported from `nnfs_helpers`: forward through the
+# layers, loss, backward through the layers reversed, one optimizer step, and a history of
+# the loss, the accuracy and the learning rate at every epoch for the plots.
 
 # %%
-X, y = spiral_data(100, 3, seed=SEED)
-X = X.astype(np.float32)  # (300, 2)
+X, y = spiral_data(100, 3, seed=SEED)          # (300, 2), (300,)
 X_fresh, y_fresh = spiral_data(100, 3, seed=1)  # a fresh sample, for later
-X_fresh = X_fresh.astype(np.float32)
 
 
 def make_network(seed=SEED):
     """A fresh 2-64-3 network; the same seed gives the same initial weights."""
     rng = np.random.default_rng(seed)
-    return [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
-            DenseLayer(64, 3, rng=rng, dtype=np.float32)]
-
-
-def train(layers, optimizer, X, y, epochs, desc="training", progress=True):
-    """Full-batch training; returns the history (loss, accuracy, learning rate per epoch)."""
-    loss_function = SoftmaxCrossEntropy()
-    history = {"loss": [], "accuracy": [], "learning_rate": []}
-    for _ in tqdm(range(epochs), desc=desc, disable=not progress):
-        scores = X
-        for layer in layers:
-            scores = layer.forward(scores)             # (300, 2) -> (300, 64) -> (300, 3)
-        loss = loss_function.forward(scores, y)
-        history["loss"].append(loss)
-        history["accuracy"].append(accuracy(loss_function.output, y))
-        history["learning_rate"].append(optimizer.current_learning_rate)
-        gradient = loss_function.backward()            # (300, 3)
-        for layer in reversed(layers):
-            gradient = layer.backward(gradient)
-        optimizer.step(layers)
-    return history
-
-
-def evaluate(layers, X, y):
-    """Loss and accuracy of the network as it is now (no training)."""
-    scores = X
-    for layer in layers:
-        scores = layer.forward(scores)
-    loss_function = SoftmaxCrossEntropy()
-    loss = loss_function.forward(scores, y)
-    return loss, accuracy(loss_function.output, y)
+    return [DenseLayer(2, 64, rng=rng), ReLU(), DenseLayer(64, 3, rng=rng)]
 
 
 def predict_proba(layers):
@@ -324,10 +280,7 @@ def predict_proba(layers):
     softmax = Softmax()
 
     def predict(points):
-        scores = points.astype(np.float64)  # float64 probabilities sum to 1 more exactly
-        for layer in layers:
-            scores = layer.forward(scores)
-        return softmax.forward(scores)
+        return softmax.forward(forward_pass(layers, points))
 
     return predict
 
@@ -341,8 +294,8 @@ def loss_jumps(history, after=500):
 def run(decay, seed=SEED, progress=True):
     """Train with Adam(0.05, decay) from one seed's weights; return (layers, history, results)."""
     layers = make_network(seed)
-    history = train(layers, Adam(learning_rate=0.05, decay=decay), X, y, epochs=10_000,
-                    desc=f"decay {decay}, seed {seed}", progress=progress)
+    history = train(layers, Adam(learning_rate=0.05, decay=decay), X, y, 10_000,
+                    progress=progress)
     last_1000 = np.array(history["accuracy"][-1_000:])
     train_loss, train_accuracy = evaluate(layers, X, y)
     fresh_loss, fresh_accuracy = evaluate(layers, X_fresh, y_fresh)
@@ -464,12 +417,13 @@ check_claim("with decay 5e-7 the loss jumps more than 10 times after epoch 500",
 # itself, and with it every step of either optimizer, lag or no lag.
 #
 # One pair of runs is one sample, so here are both settings from several seeds' starting
-# weights (a seed study, notebook 11). The runs above are seed 0. With `FULL_RUN = True`
-# the study uses 8 seeds instead of 5.
+# weights (a seed study, notebook 11). The runs above are seed 0. Every 10,000-epoch run
+# takes a couple of seconds, so to keep this notebook quick the study uses only 3 seeds
+# (0 to 2); with `FULL_RUN = True` it uses 8 (about 20 seconds longer).
 
 # %%
 FULL_RUN = False
-SEEDS = range(8) if FULL_RUN else range(5)
+SEEDS = range(8) if FULL_RUN else range(3)
 first_runs = {5e-7: book_results, 1e-3: main_results}  # seed 0, trained above
 progress = tqdm(total=2 * (len(SEEDS) - 1), desc="seed study")
 
@@ -508,10 +462,10 @@ print_seed_study(studies, "loss jumps after epoch 500", digits=0)
 # - **At epoch 10,000 the two settings end about level:** their median final accuracies
 #   are within 0.03 of each other.
 # - **The book's setting gets there by luck.** Its loss jumps many times on every seed.
-#   On most seeds its accuracy dips well below its final value somewhere in the last
-#   1,000 epochs, on at least one seed below 0.8. Stop such a run at another epoch and
-#   you may catch it in a dip: the figure at exactly epoch 10,000 is partly a matter of
-#   where the last spike fell.
+#   On some seeds its accuracy dips far below its final value (by more than 0.1)
+#   somewhere in the last 1,000 epochs, on at least one seed below 0.8. Stop such a run
+#   at another epoch and you may catch it in a dip: the figure at exactly epoch 10,000 is
+#   partly a matter of where the last spike fell.
 # - **With a decay of 1e-3 no seed's loss jumps after epoch 500**, and the lowest
 #   accuracy of the last 1,000 epochs is within 0.02 of the final one: the number at the
 #   end is the number the run has settled on.
@@ -521,15 +475,14 @@ print_seed_study(studies, "loss jumps after epoch 500", digits=0)
 # Checked on every seed of the study:
 
 # %%
-n_seeds = len(SEEDS)
 check_claim("the two settings' median final accuracies are within 0.03 of each other",
             bool(abs(np.median(book["final accuracy"]) - np.median(course["final accuracy"]))
                  < 0.03))
 check_claim("with decay 5e-7 the loss jumps more than 10 times on every seed",
             bool(np.all(book["loss jumps after epoch 500"] > 10)))
 book_dips = book["final accuracy"] - book["lowest accuracy, last 1,000 epochs"]
-check_claim("with decay 5e-7 the accuracy dips more than 0.02 below its final value in the "
-            "last 1,000 epochs on most seeds", bool(np.sum(book_dips > 0.02) > n_seeds / 2))
+check_claim("with decay 5e-7 the accuracy dips more than 0.1 below its final value in the "
+            "last 1,000 epochs on at least one seed", bool(np.any(book_dips > 0.1)))
 check_claim("with decay 5e-7 the accuracy falls below 0.8 in the last 1,000 epochs on at "
             "least one seed", bool(np.any(book["lowest accuracy, last 1,000 epochs"] < 0.8)))
 check_claim("with decay 1e-3 no seed has a loss jump after epoch 500",
@@ -610,8 +563,8 @@ check_claim("the fresh-data loss is more than 5 times the training loss on every
 #   $\text{lr} \cdot \hat m / (\sqrt{\hat v} + \epsilon)$.
 # - Both averages start at 0 and are too small at first; dividing by $1 - \beta^t$ corrects
 #   them exactly, and without it the early steps would be several times too large.
-# - `Adam` folds both corrections into one number, `step_size`, so it never builds the
-#   corrected arrays.
+# - `Adam.update` is those formulas line by line: the two averages, their corrected
+#   versions `momentum_hat` and `cache_hat`, and the step, with $t$ counted from 1.
 # - With lr 0.05 and a decay of 1e-3, 10,000 epochs train the 2-64-3 network smoothly to
 #   about 0.97 training accuracy (between 0.92 and 0.99 on every seed of the study).
 # - Adam's steps stay about `lr` in size even close to a minimum, so it needs a learning

@@ -6,9 +6,9 @@
 #
 # **Prerequisites:** notebooks 11-14 (the training loop and `Adam`).
 #
-# **What you will build:** a validation habit: a small `evaluate(layers, X, y)` function
-# and a training loop that records the training *and* validation loss and accuracy every
-# 100 epochs. No new helper joins `nnfs_helpers` here; the habit is the point.
+# **What you will build:** a validation habit, and `train_with_validation`: notebook 11's
+# `train`, paused every 100 epochs to measure the network on the training *and* the
+# validation set with notebook 11's `evaluate`. Notebooks 16 and 17 import it.
 #
 # *Book: chapters 11 and 12 of "Neural Networks from Scratch in Python".*
 
@@ -22,18 +22,21 @@ from nnfs_helpers import (
     Adam,
     DenseLayer,
     ReLU,
-    SoftmaxCrossEntropy,
-    accuracy,
+    Softmax,
     check_claim,
+    evaluate,
+    forward_pass,
     plot_decision_regions,
     plot_seed_study,
     plot_spiral,
     print_seed_study,
     seed_study,
     spiral_data,
+    train,
 )
 
-# Our matrices are small: one BLAS thread is faster than several (see "Speed" below).
+# Our matrices are small: one thread of the linear algebra library (BLAS) is faster
+# than several, which spend more time handing work around than they save.
 threadpool_limits(limits=1)
 np.set_printoptions(precision=4, suppress=True)
 SEED = 0
@@ -95,68 +98,111 @@ plt.show()
 # ## Measuring a network without training it
 #
 # Measuring is a forward pass and a loss, nothing more: no backward pass, no optimizer
-# step. One detail matters. Every layer remembers the last batch it saw (`inputs`,
-# `output`) because its `backward` needs them. So evaluate only **after** the optimizer
-# step: a validation forward pass squeezed between the training forward and backward
-# passes would replace what the layers remember, and `backward` would compute the
-# gradient for the validation points. (When the two sets have different sizes, `backward`
-# notices the shapes and raises an error; with 300 points each, it cannot tell.)
+# step. Notebook 11's `evaluate(layers, X, y)` does just that and returns the mean loss
+# and the accuracy. An untrained network, on both sets: its weights are tiny, so it gives
+# the three classes about the same probability, its loss is about ln 3 = 1.0986, and it
+# gets roughly a third of the points right, on either set.
 
 # %%
-def evaluate(layers, X, y):
-    """Mean loss and accuracy of a network on (X, y), without training it."""
-    loss_function = SoftmaxCrossEntropy()  # its own, so the training loss keeps its state
-    values = X
-    for layer in layers:
-        values = layer.forward(values)
-    loss = loss_function.forward(values, y)
-    return loss, accuracy(loss_function.output, y)
+def make_network(seed, hidden=64):
+    """A fresh 2-hidden-3 network; the same seed gives the same initial weights."""
+    rng = np.random.default_rng(seed)
+    return [DenseLayer(2, hidden, rng=rng), ReLU(), DenseLayer(hidden, 3, rng=rng)]
 
+
+untrained = make_network(SEED)
+for name, (X_set, y_set) in [("training", (X, y)), ("validation", (X_val, y_val))]:
+    loss, acc = evaluate(untrained, X_set, y_set)
+    print(f"{name:>10} set: loss {loss:.4f}, accuracy {acc:.2f}")
+
+# %% [markdown]
+# One detail matters. Every layer remembers the last batch it saw (`inputs`, `output`)
+# because its `backward` needs them. So evaluate only **after** the optimizer step: a
+# validation forward pass squeezed between the training forward and backward passes
+# would replace what the layers remember, and `backward` would compute the gradient for
+# the validation points. (When the two sets have different sizes, `backward` notices the
+# shapes and raises an error; with 300 points each, it cannot tell.) That is also why
+# `train`'s `record` (notebook 12 counted live neurons with it) is no place to measure
+# the validation set: `train` calls it after the forward pass and before the backward
+# pass, exactly the wrong moment for a forward pass of its own.
 
 # %% [markdown]
 # ## The training loop, with a validation check
 #
-# Here is notebook 14's loop, with one addition: every `every` epochs (and after the last
-# one) it measures the network on the training set and on the validation set and records
-# both in a history. The `every` is there because evaluating costs forward passes; every
-# 100 epochs is plenty for a curve.
+# We need no new loop: `train_with_validation` runs notebook 11's `train` for `every`
+# epochs at a time (without a progress bar) and, after each stretch, right after an
+# optimizer step, measures the network on both sets. The optimizer keeps its step count
+# and its moving averages from one call of `train` to the next, so three stretches of 100
+# epochs train exactly as one call of 300 epochs does (checked below). The `every` is
+# there because measuring costs forward passes; every 100 epochs is plenty for a curve.
 #
-# The training loss recorded here is measured by `evaluate` after the step, like the
-# validation loss, so the two curves compare the same network.
+# Two arguments are for later notebooks. `measure` is how the network is measured:
+# notebook 11's `evaluate` unless told otherwise (notebook 17's dropout needs another).
+# `record(layers)`, like `train`'s, keeps one more figure at each measurement (notebook
+# 16 keeps the penalty). And the history also keeps `train`'s own figures for every
+# epoch, measured before each step, as `"step_loss"` and `"step_accuracy"`.
 
 # %%
-def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
-    """Train ``layers`` on (X, y) and return a history with validation figures."""
-    loss_function = SoftmaxCrossEntropy()
-    history = {"epoch": [], "loss": [], "accuracy": [], "val_loss": [], "val_accuracy": []}
-    for epoch in range(1, epochs + 1):
-        values = X
-        for layer in layers:                    # forward
-            values = layer.forward(values)
-        loss_function.forward(values, y)
-        gradient = loss_function.backward()
-        for layer in reversed(layers):          # backward
-            gradient = layer.backward(gradient)
-        optimizer.step(layers)                  # update
-        if epoch % every == 0 or epoch == epochs:
-            loss, acc = evaluate(layers, X, y)  # after the step, never in between
-            val_loss, val_acc = evaluate(layers, X_val, y_val)
-            for key, value in zip(history, [epoch, loss, acc, val_loss, val_acc],
-                                  strict=True):
-                history[key].append(value)
+def train_with_validation(layers, optimizer, X, y, X_val, y_val, epochs, *, every=100,
+                          measure=evaluate, record=None):
+    """``train``, pausing every ``every`` epochs to measure both data sets.
+
+    Each measurement comes after an optimizer step, never between a forward
+    and a backward pass: a forward pass on other data would replace the inputs
+    the layers keep for ``backward``. Introduced in notebook 15.
+
+    Parameters
+    ----------
+    layers, optimizer, X, y, epochs
+        As for ``train``.
+    X_val, y_val
+        The validation set: measured, never trained on.
+    every : int, default 100
+        Epochs between two measurements; the last epoch is always measured.
+    measure : callable, default evaluate
+        ``measure(layers, X, y) -> (loss, accuracy)`` (notebook 17 passes one
+        that switches dropout off).
+    record : callable, optional
+        ``record(layers)`` is called at each measurement; its value is appended
+        to ``history["record"]`` (notebook 16 records the penalty with it).
+
+    Returns
+    -------
+    dict of str to list
+        At each measurement: ``"epoch"``, ``"loss"``, ``"accuracy"``,
+        ``"val_loss"``, ``"val_accuracy"`` (and ``"record"``). For every epoch,
+        ``train``'s figures from before its step: ``"step_loss"`` and
+        ``"step_accuracy"``.
+    """
+    history = {"epoch": [], "loss": [], "accuracy": [], "val_loss": [], "val_accuracy": [],
+               "record": [], "step_loss": [], "step_accuracy": []}
+    for done in range(0, epochs, every):
+        n_epochs = min(every, epochs - done)
+        steps = train(layers, optimizer, X, y, n_epochs, progress=False)
+        history["step_loss"] += steps["loss"]
+        history["step_accuracy"] += steps["accuracy"]
+        loss, acc = measure(layers, X, y)  # after the step, never in between
+        val_loss, val_acc = measure(layers, X_val, y_val)
+        for key, value in zip(["epoch", "loss", "accuracy", "val_loss", "val_accuracy"],
+                              [done + n_epochs, loss, acc, val_loss, val_acc], strict=True):
+            history[key].append(value)
+        if record is not None:
+            history["record"].append(record(layers))
     return history
 
 
+# %%
+one_go, in_stretches = make_network(SEED), make_network(SEED)
+train(one_go, Adam(learning_rate=0.05, decay=1e-3), X, y, 300, progress=False)
+stretches = train_with_validation(in_stretches, Adam(learning_rate=0.05, decay=1e-3),
+                                  X, y, X_val, y_val, 300)
+print("measured after epochs", stretches["epoch"], "| step losses kept:",
+      len(stretches["step_loss"]))
+print("the same weights as one call of 300 epochs:",
+      all(np.array_equal(a.weights, b.weights) and np.array_equal(a.biases, b.biases)
+          for a, b in zip(one_go[::2], in_stretches[::2], strict=True)))
+
 # %% [markdown]
-# ### Speed: float32
-#
-# The runs below keep the data and the weights in `float32` (`dtype=np.float32`),
-# which halves the memory traffic and makes training about twice as fast; the book's
-# `nnfs.init()` uses `float32` too. Seven significant digits are plenty for training.
-# (The imports cell also limits NumPy's linear algebra library, BLAS, to one thread:
-# for matrices this small, handing work to several threads costs more than it saves,
-# especially on a busy machine.)
-#
 # ## Notebook 14's run, watched on both sets
 #
 # A 2-64-3 network trained for 10,000 full-batch epochs as in notebook 14, with Adam at
@@ -172,7 +218,6 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
 # Seed 0's run is kept for the curves below.
 
 # %%
-X32, X_val32 = X.astype(np.float32), X_val.astype(np.float32)
 SEEDS = [0, 1, 2, 3, 4]
 runs = {}  # seed -> (layers, history), kept for the figures
 
@@ -193,11 +238,9 @@ def summarise(layers, history):
 
 def run_2_64_3(seed):
     """Train 2-64-3 on the 300 training points from one seed's initial weights."""
-    rng = np.random.default_rng(seed)
-    layers = [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
-              DenseLayer(64, 3, rng=rng, dtype=np.float32)]  # scores; the loss does softmax
-    history = train(layers, X32, y, X_val32, y_val,
-                    optimizer=Adam(learning_rate=0.05, decay=1e-3), epochs=10_000)
+    layers = make_network(seed)  # its last layer gives scores; the loss does softmax
+    history = train_with_validation(layers, Adam(learning_rate=0.05, decay=1e-3),
+                                    X, y, X_val, y_val, 10_000)
     runs[seed] = layers, history
     return summarise(layers, history)
 
@@ -304,17 +347,14 @@ print(f"2-512-3: {n_parameters((2, 512, 3)):,} parameters for 90 points")
 
 # %%
 X_small, y_small = spiral_data(samples=30, classes=3, seed=SEED)
-X_small32 = X_small.astype(np.float32)
 wide_runs = {}
 
 
 def run_2_512_3(seed):
     """Train 2-512-3 on the 90 small-set points from one seed's initial weights."""
-    rng = np.random.default_rng(seed)
-    layers = [DenseLayer(2, 512, rng=rng, dtype=np.float32), ReLU(),
-              DenseLayer(512, 3, rng=rng, dtype=np.float32)]
-    history = train(layers, X_small32, y_small, X_val32, y_val,
-                    optimizer=Adam(learning_rate=0.05, decay=1e-3), epochs=1_000, every=20)
+    layers = make_network(seed, hidden=512)
+    history = train_with_validation(layers, Adam(learning_rate=0.05, decay=1e-3),
+                                    X_small, y_small, X_val, y_val, 1_000, every=20)
     wide_runs[seed] = layers, history
     return summarise(layers, history)
 
@@ -345,24 +385,15 @@ plt.show()
 # drawn on top differ: the 90 it trained on, and the 300 it never saw.
 
 # %%
-def predict_proba(layers):
-    """A function mapping points to the network's class probabilities."""
-    def predict(points):
-        values = points.astype(np.float32)
-        for layer in layers:
-            values = layer.forward(values)
-        # float64 for the softmax, so rounding cannot push a probability past 1
-        values = values.astype(np.float64)
-        scores = values - values.max(axis=1, keepdims=True)  # softmax, max-shifted
-        exp_scores = np.exp(scores)
-        return exp_scores / exp_scores.sum(axis=1, keepdims=True)
-    return predict
+def wide_proba(points):
+    """The wide network's class probabilities (n, 3) for points (n, 2)."""
+    return Softmax().forward(forward_pass(wide, points))
 
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 5.5))
-plot_decision_regions(predict_proba(wide), X_small, y_small, ax=left,
+plot_decision_regions(wide_proba, X_small, y_small, ax=left,
                       title=f"Training data (90 points): accuracy {wide_train_acc:.3f}")
-plot_decision_regions(predict_proba(wide), X_val, y_val, ax=right,
+plot_decision_regions(wide_proba, X_val, y_val, ax=right,
                       title=f"Validation data (300 points): accuracy {wide_val_acc:.3f}")
 plt.tight_layout()
 plt.show()
@@ -409,8 +440,10 @@ check_claim("its smallest gap is larger than the 2-64-3 network's largest by at 
 # - A validation set comes from the same source but is kept out of training: here a fresh
 #   `spiral_data` sample with another seed; in practice a random split made *before*
 #   training.
-# - Evaluate with a forward pass only, after the optimizer step, never between a training
-#   forward and backward pass (the layers remember the last batch they saw).
+# - Evaluate with a forward pass only (notebook 11's `evaluate`), after the optimizer
+#   step, never between a training forward and backward pass (the layers remember the
+#   last batch they saw). `train_with_validation` does this: `train` in stretches of
+#   `every` epochs, both sets measured after each.
 # - Overfitting shows as a validation loss that turns and rises while the training loss
 #   keeps falling; a wide network on little data overfits most.
 # - The loss reveals overfitting more clearly than the accuracy does, because it also

@@ -21,29 +21,30 @@ from threadpoolctl import threadpool_limits
 
 from nnfs_helpers import (
     Adam,
+    DenseLayer,
     ReLU,
     SoftmaxCrossEntropy,
-    accuracy,
     check_claim,
-    check_dvalues,
     check_hyperparameter,
-    check_inputs,
-    check_size,
+    forward_pass,
+    initial_scale,
     numerical_gradient,
     plot_seed_study,
     print_seed_study,
     relative_error,
     seed_study,
     spiral_data,
+    train,
+    train_with_validation,
 )
 
-# Small matrices: one BLAS thread is faster than several (notebook 15, "Speed").
+# Small matrices: one BLAS thread is faster than several.
 threadpool_limits(limits=1)
 np.set_printoptions(precision=4, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)
-# False: every comparison runs from 5 seeds for the book's 10,000 epochs (about 15 s).
-# True: also the wider 2-256-3 network from the same 5 seeds (about 10 s more).
+# False: every comparison runs from 5 seeds for 3,000 epochs (about 12 s in all).
+# True: the book's 10,000 epochs, and a wider 2-256-3 network too (a minute or two more).
 FULL_RUN = False
 
 # %% [markdown]
@@ -132,217 +133,83 @@ plt.show()
 # %% [markdown]
 # ## `DenseLayer`, with its penalties
 #
-# The penalties live in `DenseLayer`, since they are about its parameters. Notebook 01
-# already showed the four arguments `weight_l1`, `weight_l2`, `bias_l1` and `bias_l2`,
-# all 0 by default. Here is the whole class as `nnfs_helpers` has it. The parts that are
-# new:
+# The penalties live in `DenseLayer`, since they are about its parameters. Three methods
+# change; `class DenseLayer(DenseLayer)` makes a new `DenseLayer` that has everything the
+# old one had (notebook 01's `forward`, notebook 10's `parameters`), plus the methods
+# written below (a method with the same name replaces the old one):
 #
-# - `regularization_loss()` returns this layer's $L_\text{reg}$. It skips the penalties
-#   whose strength is 0, so a layer without any costs nothing.
-# - `backward` adds $\lambda_1 \,\mathrm{sign}(w)$ and $2 \lambda_2 w$ to `dweights`
-#   (and the same for the biases) after computing the data gradient. The optimizer then
-#   sees one gradient per parameter and needs no change at all.
+# - `__init__` takes four more arguments, `weight_l1`, `weight_l2`, `bias_l1` and
+#   `bias_l2`: the strengths $\lambda$ of the four penalties, all 0 (no penalty) by
+#   default. The rest is notebook 11's `__init__`.
+# - `backward` computes the data gradient as in notebook 08, then adds
+#   $\lambda_1 \,\mathrm{sign}(w)$ and $2 \lambda_2 w$ to `dweights` (and the same for
+#   `dbiases`), one `if` per penalty whose strength is above 0. The optimizer then sees
+#   one gradient per parameter and needs no change at all.
+# - `regularization_loss()` is new: this layer's $L_\text{reg}$, with the same four
+#   `if`s, so a layer without penalties costs nothing.
 
 # %%
-class DenseLayer:
-    """A fully connected layer: every input feeds every neuron.
+class DenseLayer(DenseLayer):
+    """DenseLayer from notebooks 01-11, plus the L1 and L2 penalties."""
 
-    ``output = inputs @ weights + biases``. Introduced in notebook 01.
-
-    Parameters
-    ----------
-    n_inputs : int
-        Number of features each sample has (the previous layer's neurons).
-    n_neurons : int
-        Number of neurons in this layer, i.e. outputs per sample.
-    rng : numpy.random.Generator or int or None, optional
-        Source of the initial weights; an int is used as a seed.
-        ``None`` draws fresh, unrepeatable weights.
-    weight_scale : float, default 0.01
-        Standard deviation of the initial weights.
-    dtype : numpy dtype, default numpy.float64
-        Precision of the weights and biases; ``numpy.float32`` halves the
-        memory traffic and is what the training benchmark uses.
-    weight_l1, weight_l2, bias_l1, bias_l2 : float, default 0.0
-        Strengths of the L1 (``sum |w|``) and L2 (``sum w**2``) penalties on
-        the weights and on the biases, added to the loss to keep them small
-        (notebook 16). 0 means no penalty.
-
-    Attributes
-    ----------
-    weights : ndarray of shape (n_inputs, n_neurons)
-        One column per neuron, so ``inputs @ weights`` needs no transpose.
-    biases : ndarray of shape (1, n_neurons)
-        One per neuron, broadcast over the rows of the batch.
-    inputs : ndarray of shape (n_samples, n_inputs)
-        The last batch seen by ``forward`` (the backward pass needs it).
-    output : ndarray of shape (n_samples, n_neurons)
-        The last result of ``forward``.
-    """
-
-    def __init__(self, n_inputs, n_neurons, *, rng=None, weight_scale=0.01,
-                 dtype=np.float64, weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
-        n_inputs = check_size("n_inputs", n_inputs)
-        n_neurons = check_size("n_neurons", n_neurons)
-        if not weight_scale > 0:
-            raise ValueError(f"weight_scale must be positive, got {weight_scale!r}")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype must be a floating-point type, got {dtype}")
+    def __init__(self, n_inputs, n_neurons, rng=None, weight_scale=0.01,
+                 weight_l1=0.0, weight_l2=0.0, bias_l1=0.0, bias_l2=0.0):
+        """Random weights (one column per neuron), zero biases, and the penalties."""
+        scale = initial_scale(weight_scale, n_inputs, n_neurons)
         rng = np.random.default_rng(rng)
-        # Small, zero-centred Gaussian weights: some neurons start by adding an
-        # input and others by subtracting it, and no output starts out huge.
-        self.weights = (weight_scale * rng.standard_normal((n_inputs, n_neurons))
-                        ).astype(dtype, copy=False)
-        # Zero biases are the usual start; the random weights already make the
-        # neurons differ from one another.
-        self.biases = np.zeros((1, n_neurons), dtype=dtype)
+        self.weights = scale * rng.standard_normal((n_inputs, n_neurons))
+        self.biases = np.zeros((1, n_neurons))
         self.weight_l1 = check_hyperparameter("DenseLayer", "weight_l1", weight_l1)
         self.weight_l2 = check_hyperparameter("DenseLayer", "weight_l2", weight_l2)
         self.bias_l1 = check_hyperparameter("DenseLayer", "bias_l1", bias_l1)
         self.bias_l2 = check_hyperparameter("DenseLayer", "bias_l2", bias_l2)
 
-    @property
-    def n_inputs(self):
-        """int : Number of input features, read from the weights' shape."""
-        return self.weights.shape[0]
-
-    @property
-    def n_neurons(self):
-        """int : Number of neurons, read from the weights' shape."""
-        return self.weights.shape[1]
-
-    def forward(self, inputs):
-        """Compute the weighted sums of a batch.
-
-        Parameters
-        ----------
-        inputs : array_like of shape (n_samples, n_inputs)
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_neurons)
-            Also kept as ``self.output``.
-        """
-        inputs = check_inputs("DenseLayer", inputs, self.n_inputs)
-        self.inputs = inputs
-        # (n_samples, n_inputs) @ (n_inputs, n_neurons) -> (n_samples, n_neurons);
-        # the (1, n_neurons) biases are added to every row, in place (+=), so
-        # no second array of that size is made: for big batches, much faster.
-        self.output = inputs @ self.weights
-        self.output += self.biases
-        return self.output
-
     def backward(self, dvalues):
-        """Pass the gradient back through the layer (introduced in notebook 08).
+        """Gradients of the weights, biases and inputs, from ``dvalues`` (n_samples, n_neurons).
 
-        By the chain rule, with ``output = inputs @ weights + biases``, each
-        gradient is the incoming one times the derivative of ``output`` with
-        respect to that variable.
-
-        Parameters
-        ----------
-        dvalues : ndarray of shape (n_samples, n_neurons)
-            Gradient of the loss with respect to this layer's ``output``.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_inputs)
-            Gradient with respect to ``inputs``, also kept as ``self.dinputs``.
-            The gradients of the parameters are kept as ``self.dweights``,
-            shape (n_inputs, n_neurons) like ``weights``, and ``self.dbiases``,
-            shape (1, n_neurons) like ``biases``.
+        Each penalty adds its own slope: L1's is ``sign(w)``, L2's is ``2 w``.
         """
-        check_dvalues("DenseLayer", dvalues, self.output)
-        # Each weight met every sample's input, so its gradient sums over the
-        # batch: (n_inputs, n_samples) @ (n_samples, n_neurons).
-        self.dweights = self.inputs.T @ dvalues
-        # A bias is a weight whose input is always 1, so its gradient is the
-        # formula above with a row of ones for inputs.T: the column sums of
-        # dvalues, (1, n_samples) @ (n_samples, n_neurons). As a matrix product
-        # it is also many times faster than dvalues.sum(axis=0, keepdims=True).
-        self.dbiases = np.ones((1, len(dvalues)), dtype=dvalues.dtype) @ dvalues
-        # The penalties (notebook 16) add their own slopes: L1's is the sign
-        # of each value, L2's is twice the value.
-        if self.weight_l1:
+        self.dweights = self.inputs.T @ dvalues          # (n_inputs, n_neurons)
+        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        if self.weight_l1 > 0:
             self.dweights += self.weight_l1 * np.sign(self.weights)
-        if self.weight_l2:
+        if self.weight_l2 > 0:
             self.dweights += 2 * self.weight_l2 * self.weights
-        if self.bias_l1:
+        if self.bias_l1 > 0:
             self.dbiases += self.bias_l1 * np.sign(self.biases)
-        if self.bias_l2:
+        if self.bias_l2 > 0:
             self.dbiases += 2 * self.bias_l2 * self.biases
-        # (n_samples, n_neurons) @ (n_neurons, n_inputs) -> (n_samples, n_inputs).
-        # Copying the transposed weights into an array of their own (a few
-        # hundred numbers) lets BLAS run its fastest kernel on a large batch.
-        self.dinputs = dvalues @ self.weights.T.copy()
+        self.dinputs = dvalues @ self.weights.T          # (n_samples, n_inputs)
         return self.dinputs
 
     def regularization_loss(self):
-        """The L1 and L2 penalties of this layer's parameters (notebook 16).
-
-        Added to the data loss, they make large weights cost something, which
-        keeps the network from fitting the noise of its training data.
-
-        Returns
-        -------
-        float
-            0.0 when the layer has no penalties.
-        """
+        """The L1 (``sum |w|``) and L2 (``sum w**2``) penalties, added to the loss."""
         penalty = 0.0
-        if self.weight_l1:
-            penalty += self.weight_l1 * float(np.sum(np.abs(self.weights)))
-        if self.weight_l2:
-            penalty += self.weight_l2 * float(np.sum(self.weights ** 2))
-        if self.bias_l1:
-            penalty += self.bias_l1 * float(np.sum(np.abs(self.biases)))
-        if self.bias_l2:
-            penalty += self.bias_l2 * float(np.sum(self.biases ** 2))
-        return penalty
-
-    def parameters(self):
-        """List what an optimizer may change, with the gradient of each.
-
-        Introduced in notebook 10. Optimizers and ``gradient_check`` read the
-        parameters through this method only, so a layer needs nothing else to
-        be trained (layers without parameters, such as ``ReLU``, do not have it).
-        Call it after ``backward``, which sets the gradients.
-
-        Returns
-        -------
-        list of (str, ndarray, ndarray)
-            ``(name, value, gradient)`` triples: ``("weights", weights,
-            dweights)`` and ``("biases", biases, dbiases)``. The arrays are the
-            layer's own (no copies), so updating ``value`` in place trains the
-            layer.
-        """
-        return [("weights", self.weights, self.dweights),
-                ("biases", self.biases, self.dbiases)]
-
-    def __repr__(self):
-        # Penalties are shown only when set (notebook 16), so a plain layer
-        # prints as it did in notebook 01.
-        penalties = "".join(
-            f", {name}={value}"
-            for name, value in [("weight_l1", self.weight_l1), ("weight_l2", self.weight_l2),
-                                ("bias_l1", self.bias_l1), ("bias_l2", self.bias_l2)]
-            if value
-        )
-        return f"DenseLayer(n_inputs={self.n_inputs}, n_neurons={self.n_neurons}{penalties})"
+        if self.weight_l1 > 0:
+            penalty += self.weight_l1 * np.sum(np.abs(self.weights))
+        if self.weight_l2 > 0:
+            penalty += self.weight_l2 * np.sum(self.weights ** 2)
+        if self.bias_l1 > 0:
+            penalty += self.bias_l1 * np.sum(np.abs(self.biases))
+        if self.bias_l2 > 0:
+            penalty += self.bias_l2 * np.sum(self.biases ** 2)
+        return float(penalty)
 
 
 # %% [markdown]
-# A layer with penalties says so when printed, and its penalty is the formula from
+# A layer keeps its strengths as attributes, and its penalty is the formula from
 # above. To confirm that `backward` adds the right slopes, we check its gradients as in
 # notebook 10, with one change: the function whose slopes `numerical_gradient` measures
 # is now the **total** loss, data loss plus every layer's penalty. (Notebook 10's
 # `gradient_check` measures the data loss alone, so it would report the penalty's slopes
-# as errors.) Float64 here, as gradient checks need:
+# as errors.) The penalty of a whole network is the sum over the layers that have one;
+# `total_penalty` adds them up, and we will use it again to report the penalty while
+# training.
 
 # %%
 rng = np.random.default_rng(SEED)
 layer = DenseLayer(2, 3, rng=rng, weight_l1=0.01, weight_l2=0.02, bias_l1=0.03, bias_l2=0.04)
-print(layer)
+print(layer, "with strengths", layer.weight_l1, layer.weight_l2, layer.bias_l1, layer.bias_l2)
 layer.biases += 0.1 * rng.standard_normal(layer.biases.shape)  # nonzero, so bias terms count
 manual = (0.01 * np.abs(layer.weights).sum() + 0.02 * (layer.weights ** 2).sum()
           + 0.03 * np.abs(layer.biases).sum() + 0.04 * (layer.biases ** 2).sum())
@@ -353,14 +220,15 @@ network = [layer, ReLU(), DenseLayer(3, 3, rng=rng, weight_l2=0.05)]
 loss_function = SoftmaxCrossEntropy()
 
 
+def total_penalty(layers):
+    """L_reg of a network: the penalties of every layer that has them, added up."""
+    return sum(layer.regularization_loss() for layer in layers
+               if hasattr(layer, "regularization_loss"))
+
+
 def total_loss(_=None):
-    """Data loss plus the penalties of every layer that has them."""
-    values = X_check
-    for part in network:
-        values = part.forward(values)
-    penalties = sum(part.regularization_loss() for part in network
-                    if hasattr(part, "regularization_loss"))
-    return loss_function.forward(values, y_check) + penalties
+    """L = L_data + L_reg on the small check set."""
+    return loss_function.forward(forward_pass(network, X_check), y_check) + total_penalty(network)
 
 
 total_loss()  # forward, then backward: the analytic gradients
@@ -382,57 +250,30 @@ for index in (0, 2):
 # not part of how well the network predicts), and the **regularisation loss** tells how
 # much the penalty is holding the weights back.
 #
-# Here is notebook 15's loop, extended to record both. The penalty is summed over every
-# layer that has a `regularization_loss` method.
-
-# %%
-def evaluate(layers, X, y):
-    """Mean data loss and accuracy of a network on (X, y), without training it."""
-    loss_function = SoftmaxCrossEntropy()
-    values = X
-    for layer in layers:
-        values = layer.forward(values)
-    loss = loss_function.forward(values, y)
-    return loss, accuracy(loss_function.output, y)
-
-
-def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
-    """Train on (X, y); record data loss, regularisation loss and validation figures."""
-    loss_function = SoftmaxCrossEntropy()
-    history = {"epoch": [], "loss": [], "reg_loss": [], "accuracy": [],
-               "val_loss": [], "val_accuracy": []}
-    for epoch in range(1, epochs + 1):
-        values = X
-        for layer in layers:
-            values = layer.forward(values)
-        loss_function.forward(values, y)
-        gradient = loss_function.backward()
-        for layer in reversed(layers):
-            gradient = layer.backward(gradient)  # data gradient + penalty gradient
-        optimizer.step(layers)
-        if epoch % every == 0 or epoch == epochs:
-            loss, acc = evaluate(layers, X, y)
-            reg_loss = sum(layer.regularization_loss() for layer in layers
-                           if hasattr(layer, "regularization_loss"))
-            val_loss, val_acc = evaluate(layers, X_val, y_val)
-            for key, value in zip(history, [epoch, loss, reg_loss, acc, val_loss, val_acc],
-                                  strict=True):
-                history[key].append(value)
-    return history
-
-
+# The training loop needs no change. Notebook 11's `train` already trains with the
+# penalties: `backward` adds their slopes, and the optimizer steps on whatever gradient
+# it finds. Its loss is the data loss, which is what we want to report. So we train with
+# notebook 15's `train_with_validation`, as it is, and only ask it for one more figure:
+# `record=total_penalty` keeps the regularisation loss at each measurement.
 
 # %% [markdown]
 # ## The book's workload, with and without a penalty
 #
 # The book's run: spiral data, 100 points per class; a 2-64-3 network with an L2
-# penalty of 5e-4 on the first layer's weights **and** biases; 10,000 epochs. The
-# validation set is notebook 15's: a fresh sample with seed 1. We train the network three
-# ways: without a penalty, with the book's L2, and with an L1 penalty of the same
-# strength. One run is one sample (notebook 15), so each setting is trained from the
-# same five seeds: a seed fixes the initial weights, so for each seed the three settings
-# start from the same point, and only the penalty differs. Data and weights are
-# `float32`, for speed, as in notebook 15.
+# penalty of 5e-4 on the first layer's weights **and** biases. The validation set is
+# notebook 15's: a fresh sample with seed 1. We train the network three ways: without a
+# penalty, with the book's L2, and with an L1 penalty of the same strength. One run is
+# one sample (notebook 15), so each setting is trained from the same five seeds: a seed
+# fixes the initial weights, so for each seed the three settings start from the same
+# point, and only the penalty differs.
+#
+# We train for **3,000 epochs**, not the book's 10,000: fifteen runs of 10,000 epochs
+# would take this notebook well over its time budget. By epoch 3,000 the runs without a
+# penalty have already begun to overfit (their validation loss has passed its lowest
+# point and is climbing again, as we will see), so the penalty has something to show.
+# What these runs cannot show is where the next 7,000 epochs lead: set `FULL_RUN = True`
+# in the first code cell for the book's 10,000 (a minute or two more); the checks below
+# then test the same sentences on those runs.
 #
 # The optimizer is Adam at learning rate 0.05 with a decay of 1e-3, the course's stable
 # setting (notebook 14 explains it), not the book's learning rate 0.02 with a decay of
@@ -440,22 +281,22 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
 # notebooks' runs can be compared with one another. The decay is the change that
 # matters: with the book's nearly constant learning rate, these runs still take an
 # occasional overshooting step late in training, after which the accuracy dips for a
-# few dozen epochs, so a run's figure at epoch 10,000 is partly luck.
+# few dozen epochs, so a run's last figure is partly luck.
 
 # %%
 X, y = spiral_data(samples=100, classes=3, seed=SEED)
 X_val, y_val = spiral_data(samples=100, classes=3, seed=SEED + 1)
-X32, X_val32 = X.astype(np.float32), X_val.astype(np.float32)
 SEEDS = [0, 1, 2, 3, 4]
+EPOCHS = 10_000 if FULL_RUN else 3_000
 
 
 def make_network(hidden, seed, l1=0.0, l2=0.0):
     """A 2-hidden-3 network; ``l1`` and ``l2`` on the first layer's weights and biases."""
     rng = np.random.default_rng(seed)
-    return [DenseLayer(2, hidden, rng=rng, dtype=np.float32, weight_l1=l1, bias_l1=l1,
+    return [DenseLayer(2, hidden, rng=rng, weight_l1=l1, bias_l1=l1,
                        weight_l2=l2, bias_l2=l2),
             ReLU(),
-            DenseLayer(hidden, 3, rng=rng, dtype=np.float32)]
+            DenseLayer(hidden, 3, rng=rng)]
 
 
 SETTINGS = {"no penalty": {"hidden": 64},
@@ -469,7 +310,8 @@ def run_setting(name):
     def run(seed):
         layers = make_network(seed=seed, **SETTINGS[name])
         optimizer = Adam(learning_rate=0.05, decay=1e-3)
-        history = train(layers, X32, y, X_val32, y_val, optimizer=optimizer, epochs=10_000)
+        history = train_with_validation(layers, optimizer, X, y, X_val, y_val, EPOCHS,
+                                        record=total_penalty)
         runs[name, seed] = layers, optimizer, history
         weights = np.abs(layers[0].weights)
         return {"train accuracy": history["accuracy"][-1],
@@ -483,7 +325,7 @@ def run_setting(name):
 
 
 # %% tags=["nbval-ignore-output"]
-# output not compared: figures after 10,000 training steps depend on the CPU's rounding
+# output not compared: figures after thousands of training steps depend on the CPU's rounding
 studies = {name: seed_study(run_setting(name), SEEDS) for name in SETTINGS}
 for metric in ["train accuracy", "validation accuracy", "validation loss"]:
     print_seed_study(studies, metric)
@@ -498,11 +340,11 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Each dot is one seed's network after 10,000 epochs. What the spread shows:
+# Each dot is one seed's network at the end of training. What the spread shows:
 #
-# - **Validation loss:** the clearest difference. L2 ends far lower than no penalty, on
-#   every seed: at most three quarters of it, and at the median between a quarter and
-#   three fifths of it. L1 lands in between (compare the medians).
+# - **Validation loss:** the clearest difference. L2 ends lower than no penalty on every
+#   seed, and at the median at least 10 % lower. L1, at the same strength, does less for
+#   it: its validation loss ends above L2's on every seed.
 # - **Training accuracy:** the penalty costs a little. L2 ends below no penalty on most
 #   seeds, by a few points out of 300.
 # - **Validation accuracy:** little difference. The three clouds overlap and their
@@ -515,14 +357,11 @@ plt.show()
 none, l2, l1 = (studies[name] for name in SETTINGS)
 check_claim("L2 ends with a lower validation loss than no penalty on every seed",
             bool(np.all(l2["validation loss"] < none["validation loss"])))
-loss_ratio = l2["validation loss"] / none["validation loss"]  # seed by seed
-check_claim("L2's validation loss is at most three quarters of no penalty's on every seed",
-            bool(np.all(loss_ratio <= 0.75)))
-check_claim("and between a quarter and three fifths of it at the median",
-            bool(0.25 <= np.median(loss_ratio) <= 0.6))
-check_claim("the median validation loss of L1 lies between L2's and no penalty's",
-            bool(np.median(l2["validation loss"]) < np.median(l1["validation loss"])
-                 < np.median(none["validation loss"])))
+check_claim("and at the median at least 10 % lower",
+            bool(np.median(l2["validation loss"])
+                 <= 0.9 * np.median(none["validation loss"])))
+check_claim("L1's validation loss ends above L2's on every seed",
+            bool(np.all(l1["validation loss"] > l2["validation loss"])))
 check_claim("L2's training accuracy is below no penalty's on at least 3 of 5 seeds",
             bool(np.sum(l2["train accuracy"] < none["train accuracy"]) >= 3))
 lowest = [study["validation accuracy"].min() for study in studies.values()]
@@ -555,7 +394,7 @@ for history, name, colour in [(plain_history, "no penalty", "#d62728"),
                 label=f"{name}: training")
     ax_acc.plot(history["epoch"], history["val_accuracy"], color=colour,
                 label=f"{name}: validation")
-ax_loss.plot(l2_history["epoch"], l2_history["reg_loss"], color="#2ca02c",
+ax_loss.plot(l2_history["epoch"], l2_history["record"], color="#2ca02c",
              label="L2 5e-4: regularisation loss")
 ax_loss.set_ylabel("loss")
 ax_acc.set_ylabel("accuracy")
@@ -575,24 +414,31 @@ plt.show()
 # the final validation loss divided by its lowest value (1 means it never climbed back):
 
 # %% tags=["nbval-ignore-output"]
-# output not compared: losses after 10,000 training steps depend on the CPU's rounding
+# output not compared: losses after thousands of training steps depend on the CPU's rounding
 climb = {name: study["validation loss"] / study["lowest validation loss"]
          for name, study in studies.items()}  # end / lowest, seed by seed
 print_seed_study({name: {"val loss end / lowest": climb[name]} for name in climb},
                  "val loss end / lowest", digits=2)
 
 # %% [markdown]
-# Without a penalty the validation loss ends at least 30 % above its lowest point on
-# every seed. With L2 it climbs back less than without, on every seed, and at the median
-# it ends within 20 % of its lowest point:
+# Without a penalty the validation loss ends above its lowest point on every seed, and
+# at the median at least 10 % above it. With L2 it climbs back less than without, on
+# every seed, and at the median it ends within 15 % of its lowest point:
 
 # %%
-check_claim("without a penalty, the validation loss ends at least 30 % above its lowest "
-            "point on every seed", bool(np.all(climb["no penalty"] >= 1.3)))
+check_claim("without a penalty, the validation loss ends above its lowest point on every "
+            "seed", bool(np.all(climb["no penalty"] > 1)))
+check_claim("and at the median at least 10 % above it",
+            bool(np.median(climb["no penalty"]) >= 1.1))
 check_claim("with L2 it climbs back less than without, on every seed",
             bool(np.all(climb["L2 5e-4"] < climb["no penalty"])))
-check_claim("with L2 it ends within 20 % of its lowest point at the median",
-            bool(np.median(climb["L2 5e-4"]) <= 1.2))
+check_claim("with L2 it ends within 15 % of its lowest point at the median",
+            bool(np.median(climb["L2 5e-4"]) <= 1.15))
+peak = int(np.argmax(l2_history["record"]))  # seed 0's L2 run, as in the figure
+check_claim("in seed 0's L2 run the regularisation loss peaks within the first 1,000 "
+            "epochs and ends lower",
+            bool(l2_history["epoch"][peak] <= 1_000
+                 and l2_history["record"][-1] < l2_history["record"][peak]))
 
 # %% [markdown]
 # ### What the penalties did to the weights
@@ -620,7 +466,7 @@ plt.tight_layout()
 plt.show()
 
 # %% tags=["nbval-ignore-output"]
-# output not compared: weights after 10,000 training steps depend on the CPU's rounding
+# output not compared: weights after thousands of training steps depend on the CPU's rounding
 for metric, digits in [("largest |weight|", 2), ("weights below 0.01", 0),
                        ("weights exactly 0", 0)]:
     print_seed_study(studies, metric, digits=digits)
@@ -628,8 +474,8 @@ for metric, digits in [("largest |weight|", 2), ("weights below 0.01", 0),
 
 # %%
 check_claim("L2's largest first-layer weight is below 4 on every seed, no penalty's "
-            "above 10", bool(np.all(l2["largest |weight|"] < 4)
-                             and np.all(none["largest |weight|"] > 10)))
+            "above 8", bool(np.all(l2["largest |weight|"] < 4)
+                            and np.all(none["largest |weight|"] > 8)))
 
 # %% [markdown]
 # L2 has reined in the large weights: the long tails of the red histogram (left) are
@@ -645,8 +491,8 @@ check_claim("L2's largest first-layer weight is below 4 on every seed, no penalt
 # weight is exactly 0, on any seed, with any penalty.
 
 # %%
-check_claim("L1 leaves at least 25 of the 128 first-layer weights below 0.01 on every "
-            "seed", bool(np.all(l1["weights below 0.01"] >= 25)))
+check_claim("L1 leaves at least 20 of the 128 first-layer weights below 0.01 on every "
+            "seed", bool(np.all(l1["weights below 0.01"] >= 20)))
 check_claim("without a penalty or with L2, at most 10 are that small on every seed",
             bool(np.all(none["weights below 0.01"] <= 10)
                  and np.all(l2["weights below 0.01"] <= 10)))
@@ -655,35 +501,28 @@ check_claim("no first-layer weight is exactly 0, on any seed, with any penalty",
 
 # %% [markdown]
 # Those small weights are not resting at 0; they hover around it. Let us continue seed
-# 0's L1 run for 20 more steps and watch the signs of its small weights:
+# 0's L1 run for 20 more steps with notebook 11's `train` (its optimizer too, so the run
+# goes on where it stopped) and watch the signs of its small weights; `record` keeps the
+# signs before each step:
 
 # %%
 l1_layers, l1_optimizer, _ = runs["L1 5e-4", 0]
 small = np.abs(l1_layers[0].weights) < 0.01  # (2, 64) mask of the small weights
-signs = [np.sign(l1_layers[0].weights)]
-loss_function = SoftmaxCrossEntropy()
-for _ in range(20):  # the same training step as in train(), 20 more times
-    values = X32
-    for layer in l1_layers:
-        values = layer.forward(values)
-    loss_function.forward(values, y)
-    gradient = loss_function.backward()
-    for layer in reversed(l1_layers):
-        gradient = layer.backward(gradient)
-    l1_optimizer.step(l1_layers)
-    signs.append(np.sign(l1_layers[0].weights))
-flipped = np.any(np.diff(np.array(signs), axis=0) != 0, axis=0)  # (2, 64)
+more = train(l1_layers, l1_optimizer, X, y, 20, progress=False,
+             record=lambda layers: np.sign(layers[0].weights))
+signs = np.array(more["record"] + [np.sign(l1_layers[0].weights)])  # (21, 2, 64)
+flipped = np.any(np.diff(signs, axis=0) != 0, axis=0)  # (2, 64): changed sign at least once
 
 # %% tags=["nbval-ignore-output"]
-# output not compared: which weights are small after 10,000 steps depends on rounding
+# output not compared: which weights are small after thousands of steps depends on rounding
 print(f"{small.sum()} small weights; {np.sum(flipped & small)} of them changed sign in "
       f"20 steps, and {np.sum(flipped & ~small)} of the {np.sum(~small)} others")
 
 # %%
 check_claim("most small weights (over half) changed sign in 20 steps",
             bool(np.sum(flipped & small) > small.sum() / 2))
-check_claim("hardly any of the other weights did (at most 3)",
-            bool(np.sum(flipped & ~small) <= 3))
+check_claim("hardly any of the other weights did (at most one in ten)",
+            bool(np.sum(flipped & ~small) <= np.sum(~small) / 10))
 
 # %% [markdown]
 # Why? The L1 gradient $\lambda\,\mathrm{sign}(w)$ does not get smaller as $w$ does, so a
@@ -725,15 +564,15 @@ for step in range(1, 13):
 BOOK_TRAIN, BOOK_VAL = 0.950, 0.840
 
 # %% tags=["nbval-ignore-output"]
-# output not compared: accuracies after 10,000 training steps depend on the CPU's rounding
+# output not compared: accuracies after thousands of training steps depend on the CPU's rounding
 for metric in ["train accuracy", "validation accuracy"]:
     print_seed_study({"L2 5e-4": l2}, metric)
 print(f"meets the book's training figure on {np.sum(l2['train accuracy'] >= BOOK_TRAIN)}"
       f" of 5 seeds, its validation figure on {np.sum(l2['validation accuracy'] >= BOOK_VAL)}")
 
 # %%
-check_claim("the training accuracy is within 0.03 of the book's 0.950 on every seed",
-            bool(np.all(np.abs(l2["train accuracy"] - BOOK_TRAIN) <= 0.03)))
+check_claim("the training accuracy is within 0.05 of the book's 0.950 on every seed",
+            bool(np.all(np.abs(l2["train accuracy"] - BOOK_TRAIN) <= 0.05)))
 check_claim("the median validation accuracy is below the book's 0.840, by at most 0.05",
             bool(BOOK_VAL - 0.05 <= np.median(l2["validation accuracy"]) < BOOK_VAL))
 check_claim("no seed is more than 0.01 above it, and none more than 0.10 below it",
@@ -741,15 +580,16 @@ check_claim("no seed is more than 0.01 above it, and none more than 0.10 below i
                  and np.all(l2["validation accuracy"] <= BOOK_VAL + 0.01)))
 
 # %% [markdown]
-# Our training figures sit around the book's: within 0.03 of it on every seed. Our
+# Our training figures sit near the book's: within 0.05 of it on every seed. Our
 # validation figures fall short of the book's 0.840 at the median, by at most 0.05; no
 # seed beats it by more than 0.01, and none falls more than 0.10 below it. The runs are
-# not the same, though. The validation sets are
-# different points: the book's is a different random sample (it draws its validation
-# data from NumPy's global generator after the training data), and with 300 points each
-# point is worth 0.0033. The initial weights differ too (the book draws them from that
-# global generator, we from our own seeded ones), and so do the optimizer settings. The
-# spread above shows how much the seed alone moves these figures.
+# not the same, though. Ours are shorter (3,000 epochs unless `FULL_RUN` is set). The
+# validation sets are different points: the book's is a different random sample (it
+# draws its validation data from NumPy's global generator after the training data), and
+# with 300 points each point is worth 0.0033. The initial weights differ too (the book
+# draws them from that global generator, we from our own seeded ones), and so do the
+# optimizer settings. The spread above shows how much the seed alone moves these
+# figures.
 #
 # A **better setting** comes closer: a wider hidden layer, with the same penalty. More
 # neurons give the network a smoother way to draw the same boundaries (many small
@@ -792,18 +632,21 @@ else:
 #   L1 $= \lambda \sum |w|$, L2 $= \lambda \sum w^2$, with separate strengths for weights
 #   and biases (`DenseLayer(..., weight_l2=5e-4, bias_l2=5e-4)`).
 # - Their gradients, $\lambda\,\mathrm{sign}(w)$ and $2\lambda w$, are added to
-#   `dweights` and `dbiases` in `backward`; the optimizer needs no change.
+#   `dweights` and `dbiases` in `backward` (`class DenseLayer(DenseLayer)` with a new
+#   `__init__`, `backward` and `regularization_loss`); the optimizer and the training
+#   loop need no change.
 # - L2 pulls large weights hardest and shrinks them all (weight decay); L1 pulls with a
 #   constant force. With this plain gradient step L1 leaves unimportant weights hovering
 #   within a hair of 0, never exactly at 0; exact zeros need soft-thresholding.
 # - Report the data loss and the regularisation loss separately; the validation loss is
-#   a data loss, without penalty.
-# - On the spiral, over five seeds, L2 keeps the validation loss from climbing much and
-#   ends it far lower than without a penalty; the median validation accuracies of the
-#   three settings lie within a few hundredths (0.04) of one another. Our 2-64-3 with L2
-#   matches the book's training figure within 0.03 on every seed and falls short of its
-#   validation figure at the median, by at most 0.05. A wider 2-256-3 layer is checked
-#   (with `FULL_RUN = True`) to meet the training figure and to reach at least 0.82
+#   a data loss, without penalty (`train_with_validation(..., record=total_penalty)`).
+# - On the spiral, over five seeds and 3,000 epochs, L2 keeps the validation loss from
+#   climbing back and ends it lower than without a penalty on every seed; the median
+#   validation accuracies of the three settings lie within a few hundredths (0.04) of one
+#   another. Our 2-64-3 with L2 comes within 0.05 of the book's training figure on every
+#   seed and falls short of its validation figure at the median, by at most 0.05. With
+#   `FULL_RUN = True` the same checks run on the book's 10,000 epochs, and a wider
+#   2-256-3 layer is checked to meet the training figure and to reach at least 0.82
 #   validation accuracy, within 0.02 of the book's 0.840, on every seed.
 
 # %% [markdown]

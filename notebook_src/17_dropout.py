@@ -22,19 +22,18 @@ from nnfs_helpers import (
     Adam,
     DenseLayer,
     ReLU,
-    SoftmaxCrossEntropy,
-    accuracy,
     check_claim,
-    check_dvalues,
     check_hyperparameter,
     check_inputs,
+    evaluate,
     plot_seed_study,
     print_seed_study,
     seed_study,
     spiral_data,
+    train_with_validation,
 )
 
-# Small matrices: one BLAS thread is faster than several (notebook 15, "Speed").
+# Small matrices: one BLAS thread is faster than several.
 threadpool_limits(limits=1)
 np.set_printoptions(precision=4, suppress=True)
 SEED = 0
@@ -181,7 +180,6 @@ class Dropout:
         ndarray of shape (n_samples, n_features)
             Also kept as ``self.dinputs``.
         """
-        check_dvalues("Dropout", dvalues, self.output)
         self.dinputs = dvalues * self.mask
         return self.dinputs
 
@@ -232,10 +230,17 @@ print("largest difference below 1e-7:", bool(np.abs(analytic - numerical).max() 
 # %% [markdown]
 # ## Training with dropout
 #
-# The loop is notebook 16's, with one addition: `evaluate` switches every `Dropout` layer
-# to inference mode before measuring and back to training mode after. Forgetting this is
-# a classic bug: the validation figures then come from a randomly thinned network and
-# jump from one evaluation to the next.
+# Training itself needs no change: notebook 11's `train` runs the forward pass with every
+# `Dropout` layer in training mode (the default), and its backward pass goes through the
+# same masks. Measuring needs one: `evaluate` must see the whole network, so every
+# `Dropout` layer goes to inference mode before it measures, and back to training mode
+# after. Forgetting this is a classic bug: the validation figures then come from a
+# randomly thinned network and jump from one evaluation to the next.
+#
+# So we keep notebook 15's `train_with_validation` and give it, as `measure`, notebook
+# 11's `evaluate` wrapped in that switch. The loss and accuracy `train` records before
+# each step (`"step_loss"` and `"step_accuracy"` in the history) are those of the
+# thinned network that step trained.
 
 # %%
 def set_training(layers, training):
@@ -245,48 +250,12 @@ def set_training(layers, training):
             layer.training = training
 
 
-def evaluate(layers, X, y):
-    """Mean data loss and accuracy, with dropout switched off."""
+def evaluate_without_dropout(layers, X, y):
+    """Notebook 11's ``evaluate``, with every Dropout layer in inference mode."""
     set_training(layers, False)
-    loss_function = SoftmaxCrossEntropy()
-    values = X
-    for layer in layers:
-        values = layer.forward(values)
-    loss = loss_function.forward(values, y)
+    loss, acc = evaluate(layers, X, y)
     set_training(layers, True)
-    return loss, accuracy(loss_function.output, y)
-
-
-def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
-    """Train on (X, y); record training (dropout on and off) and validation figures.
-
-    Every `every` epochs the figures are measured in inference mode; the loss of
-    each training step (on the thinned network) is kept for every epoch, in
-    ``history["step_loss"]``, so that no spike can hide between two evaluations.
-    """
-    loss_function = SoftmaxCrossEntropy()
-    history = {"epoch": [], "dropout_accuracy": [], "loss": [], "accuracy": [],
-               "val_loss": [], "val_accuracy": []}
-    step_losses = []
-    for epoch in range(1, epochs + 1):
-        values = X
-        for layer in layers:
-            values = layer.forward(values)  # Dropout drops: training mode
-        step_losses.append(loss_function.forward(values, y))
-        # Accuracy of this thinned network, before the step: what the book prints.
-        dropout_accuracy = accuracy(loss_function.output, y)
-        gradient = loss_function.backward()
-        for layer in reversed(layers):
-            gradient = layer.backward(gradient)
-        optimizer.step(layers)
-        if epoch % every == 0 or epoch == epochs:
-            loss, acc = evaluate(layers, X, y)
-            val_loss, val_acc = evaluate(layers, X_val, y_val)
-            for key, value in zip(history, [epoch, dropout_accuracy, loss, acc, val_loss,
-                                            val_acc], strict=True):
-                history[key].append(value)
-    history["step_loss"] = np.array(step_losses)
-    return history
+    return loss, acc
 
 
 # %% [markdown]
@@ -295,7 +264,7 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
 # The book's chapter 15 run: 1,000 points per class (3,000 in all); a 2-64-3 network
 # with L2 5e-4 on the first layer's weights and biases and a `Dropout(0.1)` after its
 # ReLU; Adam with learning rate 0.05 and decay 5e-5. The validation set is the book's
-# size, a fresh sample of 100 points per class (seed 1). As before, `float32`.
+# size, a fresh sample of 100 points per class (seed 1).
 #
 # We change one thing: the decay. We use the course's setting from notebook 14,
 # `Adam(learning_rate=0.05, decay=1e-3)`. The reason lies in the book's full 10,000
@@ -303,13 +272,13 @@ def train(layers, X, y, X_val, y_val, *, optimizer, epochs, every=100):
 # notebook 14 steps that large, late in training, now and then threw the network off (the
 # loss spiked), so a run's last figure depended on whether it stopped in a spike.
 #
-# Over the 1,000 epochs we train here (see below), the change has a plainer effect: it
-# halves the learning rate at the end of our runs.
+# Over the 500 epochs we train here (see below), the change has a plainer effect: it
+# cuts the learning rate at the end of our runs by about a third.
 
 # %%
 for decay in (5e-5, 1e-3):
-    at_1000, at_10000 = (0.05 / (1 + decay * epoch) for epoch in (1_000, 10_000))
-    print(f"decay {decay:g}: learning rate {at_1000:.3f} at epoch 1,000, "
+    at_500, at_10000 = (0.05 / (1 + decay * epoch) for epoch in (500, 10_000))
+    print(f"decay {decay:g}: learning rate {at_500:.4f} at epoch 500, "
           f"{at_10000:.4f} at epoch 10,000")
 
 # %% [markdown]
@@ -325,27 +294,29 @@ for decay in (5e-5, 1e-3):
 # spreads. For each seed, the network without dropout starts from the same weights as
 # the one with it.
 #
-# The book trains for 10,000 epochs; we train for **1,000**, a tenth: five seeds of a
-# shorter run tell us more than one long run. But a tenth is not the end. Below we will
-# see that the runs without dropout are still improving at epoch 1,000, so what we
-# compare is where each setting stands after 1,000 epochs, not where it would end up.
-# (Set `FULL_RUN = True` for the book's 10,000 epochs; that takes a few minutes.)
+# The book trains for 10,000 epochs; we train for **500**, a twentieth. Each epoch goes
+# through 3,000 points, ten times notebook 16's, and ten runs of 10,000 such epochs
+# would take several minutes; five seeds of a shorter run tell us more than one long
+# run. But a twentieth is not the end. Below we will see that the runs without dropout
+# are still improving at epoch 500, so what we compare is where each setting stands
+# after 500 epochs, not where it would end up. (Set `FULL_RUN = True` for the book's
+# 10,000 epochs; that takes several minutes.) We measure every 50 epochs, so that the
+# curves have some detail.
 
 # %%
-FULL_RUN = False  # True: the book's 10,000 epochs for every seed (a few minutes)
-EPOCHS = 10_000 if FULL_RUN else 1_000
+FULL_RUN = False  # True: the book's 10,000 epochs for every seed (several minutes)
+EPOCHS = 10_000 if FULL_RUN else 500
 SEEDS = range(5)
 
 X, y = spiral_data(samples=1000, classes=3, seed=SEED)
 X_val, y_val = spiral_data(samples=100, classes=3, seed=SEED + 1)
-X32, X_val32 = X.astype(np.float32), X_val.astype(np.float32)
 
 
 def make_network(dropout_rate, seed):
     """2-64-3 with L2 5e-4 on layer 1, and a Dropout after the ReLU if rate > 0."""
     rng = np.random.default_rng(seed)  # the weights, then the dropout masks
-    dense1 = DenseLayer(2, 64, rng=rng, dtype=np.float32, weight_l2=5e-4, bias_l2=5e-4)
-    dense2 = DenseLayer(64, 3, rng=rng, dtype=np.float32)  # same weights with or without
+    dense1 = DenseLayer(2, 64, rng=rng, weight_l2=5e-4, bias_l2=5e-4)
+    dense2 = DenseLayer(64, 3, rng=rng)  # the same weights with or without dropout
     middle = [Dropout(dropout_rate, rng=rng)] if dropout_rate else []
     return [dense1, ReLU(), *middle, dense2]
 
@@ -357,27 +328,29 @@ histories = {}  # (dropout rate, seed) -> history, kept for the figures below
 def dropout_run(rate):
     """A function of the seed: train one network, return its final figures."""
     def run(seed):
-        history = train(make_network(rate, seed), X32, y, X_val32, y_val,
-                        optimizer=Adam(learning_rate=0.05, decay=1e-3), epochs=EPOCHS)
+        history = train_with_validation(
+            make_network(rate, seed), Adam(learning_rate=0.05, decay=1e-3), X, y,
+            X_val, y_val, EPOCHS, every=50, measure=evaluate_without_dropout)
         histories[rate, seed] = history
-        recent = history["val_accuracy"][-5:]  # the last five evaluations, 100 epochs apart
+        recent = history["val_accuracy"][-5:]  # the last five evaluations, 50 epochs apart
         # The largest rise of a training step's loss above the lowest step loss before it,
         # after epoch 300, over every epoch: 1.0 if it never rose; a spike shows as a
         # ratio well above 1. (Small rises happen anyway: Adam overshoots a little now
         # and then, and with dropout every step drops different neurons.)
-        losses = history["step_loss"]
+        losses = np.array(history["step_loss"])  # one per epoch, before its step
         lowest_before = np.minimum.accumulate(losses)[299:-1]
-        # Is the loss still falling at epoch 1,000? Compare the mean step loss of
-        # epochs 901-1,000 with that of epochs 801-900 (means smooth the jitter).
-        fall = 1 - losses[900:1000].mean() / losses[800:900].mean()
+        # Is the loss still falling at the end? Compare the mean step loss of the last
+        # tenth of the epochs with that of the tenth before (means smooth the jitter).
+        tenth = EPOCHS // 10
+        fall = 1 - losses[-tenth:].mean() / losses[-2 * tenth:-tenth].mean()
         return {"validation accuracy": history["val_accuracy"][-1],
                 "training accuracy": history["accuracy"][-1],
-                "training accuracy while dropping": history["dropout_accuracy"][-1],
+                "training accuracy while dropping": history["step_accuracy"][-1],
                 "training - validation gap": history["accuracy"][-1]
                 - history["val_accuracy"][-1],
                 "validation wiggle": max(recent) - min(recent),
                 "largest rise of the loss": max(1.0, np.max(losses[300:] / lowest_before)),
-                "loss fall, epochs 901-1,000": fall}
+                "loss fall, last tenth": fall}
     return run
 
 
@@ -385,10 +358,10 @@ studies = {"dropout 0.1": seed_study(dropout_run(0.1), SEEDS),
            "no dropout": seed_study(dropout_run(0.0), SEEDS)}
 
 # %% tags=["nbval-ignore-output"]
-# output not compared: accuracies after 1,000 epochs differ in their last digits between
-# machines; the claims below are checked instead.
+# output not compared: accuracies after hundreds of epochs differ in their last digits
+# between machines; the claims below are checked instead.
 for metric in ("validation accuracy", "training accuracy", "training - validation gap",
-               "validation wiggle", "largest rise of the loss", "loss fall, epochs 901-1,000"):
+               "validation wiggle", "largest rise of the loss", "loss fall, last tenth"):
     print_seed_study(studies, metric)
     print()
 print_seed_study({"dropout 0.1": studies["dropout 0.1"]}, "training accuracy while dropping")
@@ -436,8 +409,9 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# And the training curves of the seed-0 runs, evaluated every 100 epochs (the dashed
-# lines are the training set in inference mode, the dotted one the thinned network):
+# And the training curves of the seed-0 runs, evaluated every 50 epochs (the dashed
+# lines are the training set in inference mode, the dotted one the thinned network, as
+# `train` measured it before the step of that epoch):
 
 # %%
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(11, 4))
@@ -451,7 +425,8 @@ for rate, name, colour in [(0.1, "dropout 0.1", "#1f77b4"), (0.0, "no dropout", 
                 label=f"{name}: training")
     ax_acc.plot(history["epoch"], history["val_accuracy"], color=colour,
                 label=f"{name}: validation")
-ax_acc.plot(histories[0.1, SEED]["epoch"], histories[0.1, SEED]["dropout_accuracy"],
+thinned = histories[0.1, SEED]
+ax_acc.plot(thinned["epoch"], [thinned["step_accuracy"][epoch - 1] for epoch in thinned["epoch"]],
             color="#1f77b4", linestyle=":", label="dropout 0.1: training, while dropping")
 ax_loss.set_ylabel("loss")
 ax_acc.set_ylabel("accuracy")
@@ -466,49 +441,50 @@ plt.show()
 # ### Against the book's figures
 #
 # The book's code, run for its full 10,000 epochs with its decay of 5e-5, printed 0.694
-# training accuracy (while dropping) and 0.740 validation accuracy. Ours trained a tenth
-# as long, with another decay (and so with half the book's learning rate by epoch 1,000),
-# so expect to come close, not to match: on every seed our validation accuracy is within
-# 0.1 of the book's. Whether one run lands above or below the book's figure says little,
-# though. Our five seeds alone spread by 0.03 or more, and the book's figure is one draw
-# from such a spread too (its own seed, its own machine): "ours is 0.010 below the
-# book's" would say nothing.
+# training accuracy (while dropping) and 0.740 validation accuracy. Ours trained a
+# twentieth as long, with another decay (and so with about two thirds of the book's
+# learning rate by epoch 500), so expect to come close, not to match: on every seed our
+# validation accuracy is within 0.1 of the book's. Whether one run lands above or below
+# the book's figure says little, though. Our five seeds alone spread by 0.02 or more,
+# and the book's figure is one draw from such a spread too (its own seed, its own
+# machine): "ours is 0.010 below the book's" would say nothing.
 #
 # One evaluation is also a draw. The validation curves above wiggle from one evaluation
-# to the next, 100 epochs apart. The "validation wiggle" table above measures it: over
-# the last five evaluations of a dropout run (epochs 600 to 1,000), the validation
-# accuracy moves by more than 0.01 on every seed, and by 0.02 or more at the median. With
-# 300 validation points, each point is worth 0.0033, so that is several points.
+# to the next, 50 epochs apart. The "validation wiggle" table above measures it: over
+# the last five evaluations of a dropout run (the last 200 epochs), the validation
+# accuracy moves by at least 3 of the 300 validation points (0.01) on every seed, and by
+# at least 4 points at the median.
 
 # %%
 val_dropout = dropout_study["validation accuracy"]
 check_claim("on every seed, the dropout network's validation accuracy is within 0.1 of the "
             "book's 0.740", bool(np.all(np.abs(val_dropout - BOOK_VAL) < 0.1)))
-check_claim("the dropout network's validation accuracy spreads by 0.03 or more over "
-            "the seeds", bool(np.ptp(val_dropout) >= 0.03))
+check_claim("the dropout network's validation accuracy spreads by 0.02 or more over "
+            "the seeds", bool(np.ptp(val_dropout) >= 0.02))
+wiggle_points = np.round(dropout_study["validation wiggle"] * len(y_val))  # in points
 check_claim("over its last five evaluations, a dropout run's validation accuracy moves by "
-            "more than 0.01 on every seed",
-            bool(np.all(dropout_study["validation wiggle"] > 0.01)))
-check_claim("at the median over the seeds, that movement is 0.02 or more",
-            bool(np.median(dropout_study["validation wiggle"]) >= 0.02))
+            "at least 3 of the 300 validation points on every seed",
+            bool(np.all(wiggle_points >= 3)))
+check_claim("and by at least 4 points at the median", bool(np.median(wiggle_points) >= 4))
 
 # %% [markdown]
 # ### Did dropout help here?
 #
-# **No**: after 1,000 epochs it made things worse on every seed, and it is worth
+# **No**: after 500 epochs it made things worse on every seed, and it is worth
 # understanding why. Look at the right panel above first: without dropout, the gap
 # between training and validation accuracy is tiny, below 0.06 in size on every seed.
 # And the network without dropout is still learning: its red loss curves in the seed-0
-# figure above are still falling at epoch 1,000, and on every seed the mean training loss of
-# epochs 901-1,000 is more than 1 % below that of epochs 801-900 (the "loss fall" table
-# above). This network is **not overfitting**; if anything, it has not finished
+# figure above are still falling at epoch 500, and on every seed the mean training loss
+# of the last 50 epochs is more than 1 % below that of the 50 before (the "loss fall"
+# table above). This network is **not overfitting**; if anything, it has not finished
 # training.
 #
 # Dropout cures overfitting by making training harder. Applied to a network that is not
-# overfitting, it only makes training harder, and after 1,000 epochs the network is
-# worse on both sets: on every seed the network without dropout scores higher on the
-# validation data, by more than 0.1, and higher on the training data too. With dropout
-# the gap stays small as well, but there was no gap worth closing in the first place.
+# overfitting, it only makes training harder, and after 500 epochs the network is worse
+# on both sets: on every seed the network without dropout scores higher on the
+# validation data (by more than 0.05 at the median) and higher on the training data
+# too. With dropout the gap stays small as well, but there was no gap worth closing in
+# the first place.
 #
 # What these runs cannot tell you is how the comparison ends after the book's 10,000
 # epochs: whether a gap opens up without dropout, and whether dropout catches up. Only a
@@ -521,14 +497,14 @@ check_claim("with or without dropout, the training - validation gap is below 0.0
             "size on every seed",
             bool(np.all(np.abs(plain_study["training - validation gap"]) < 0.06)
                  and np.all(np.abs(dropout_study["training - validation gap"]) < 0.06)))
-check_claim("without dropout, the training loss is still falling at epoch 1,000: on every "
-            "seed, its mean over epochs 901-1,000 is more than 1 % below its mean over "
-            "epochs 801-900",
-            bool(np.all(plain_study["loss fall, epochs 901-1,000"] > 0.01)))
+check_claim("without dropout, the training loss is still falling at the end: on every "
+            "seed, its mean over the last tenth of the epochs is more than 1 % below its "
+            "mean over the tenth before",
+            bool(np.all(plain_study["loss fall, last tenth"] > 0.01)))
+val_lead = plain_study["validation accuracy"] - dropout_study["validation accuracy"]
 check_claim("without dropout, the validation accuracy is higher than with it on every "
-            "seed, by more than 0.1",
-            bool(np.all(plain_study["validation accuracy"]
-                        - dropout_study["validation accuracy"] > 0.1)))
+            "seed", bool(np.all(val_lead > 0)))
+check_claim("by more than 0.05 at the median", bool(np.median(val_lead) > 0.05))
 check_claim("without dropout, the training accuracy is higher too, on every seed",
             bool(np.all(plain_study["training accuracy"]
                         > dropout_study["training accuracy"])))
@@ -538,7 +514,7 @@ check_claim("without dropout, the training accuracy is higher too, on every seed
 # training data for generalising, and pays off only when the gap between training and
 # validation figures is large. Look at the gap first (notebook 15), then regularise.
 # Dropout was invented for large networks (millions of weights) that overfit even big
-# data sets; the 3,000-point spiral, at least over 1,000 epochs, is not such a case.
+# data sets; the 3,000-point spiral, at least over 500 epochs, is not such a case.
 
 # %% [markdown]
 # ## Summary
@@ -551,7 +527,7 @@ check_claim("without dropout, the training accuracy is higher too, on every seed
 #   and back on to train. The backward pass is `dvalues * mask`.
 # - Dropout is a cure for overfitting: it helps when the validation gap is large, and
 #   costs accuracy when the network is not overfitting, as on the 3,000-point spiral
-#   after 1,000 epochs (on every one of five seeds), where the network without dropout
+#   after 500 epochs (on every one of five seeds), where the network without dropout
 #   was still improving.
 # - One run is one draw: compare settings over several seeds, and read a single figure,
 #   ours or the book's, as one point of a spread.

@@ -29,9 +29,10 @@ from nnfs_helpers import (
     DenseLayer,
     ReLU,
     check_claim,
-    check_dvalues,
     check_inputs,
+    check_loss,
     check_targets,
+    forward_pass,
     gradient_check,
     plot_decision_regions,
     plot_seed_study,
@@ -190,7 +191,6 @@ class Sigmoid:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
-        check_dvalues("Sigmoid", dvalues, self.output)
         self.dinputs = dvalues * self.output * (1 - self.output)
         return self.dinputs
 
@@ -400,7 +400,7 @@ bce.forward(np.full((6, 1), 0.5), labels_3)
 # ### Checking the gradients
 #
 # The gradient check of notebook 10 works with any loss that has `forward` and
-# `backward`. On a small 2-8-1 network with a sigmoid output, in float64:
+# `backward`. On a small 2-8-1 network with a sigmoid output:
 
 # %%
 X_check, y_check = spiral_data(5, 2, seed=SEED)  # (10, 2), (10,)
@@ -481,30 +481,30 @@ plt.show()
 # weights and biases (notebook 16), and Adam runs with its default learning rate, 0.001,
 # and a decay of 5e-7, for 10,000 epochs.
 #
-# The loop is the one of notebooks 14 to 16, with the new loss. It records the data loss,
-# the penalty and the accuracy every 10 epochs. As in notebook 15, the data and weights are
-# `float32` for speed. A run's starting weights come from a seed; `train_setting` keeps
-# every trained network, so that the seed study further down can reuse the runs we look
-# at first.
+# Notebook 11's `train` and `evaluate` are written for a softmax classifier: they use
+# `SoftmaxCrossEntropy` and `accuracy`. So here are their yes/no twins, `train_binary` and
+# `evaluate_binary`: the same steps (notebook 11's `forward_pass`, the loss, `check_loss`
+# to stop at once if training diverges, the backward pass, the optimizer's step), with
+# the new loss and accuracy. `train_binary` records the data loss, the penalty and the
+# accuracy every 10 epochs. A run's starting weights come from a seed; `train_setting`
+# keeps every trained network, so that the seed study further down can reuse the runs we
+# look at first.
 
 # %%
-def evaluate(layers, X, y):
-    """Data loss and accuracy of a network on (X, y), without training it."""
-    values = X
-    for layer in layers:
-        values = layer.forward(values)
+def evaluate_binary(layers, X, y):
+    """Data loss and binary accuracy of a network on (X, y), without training it."""
+    values = forward_pass(layers, X)
     return BinaryCrossEntropy().forward(values, y), binary_accuracy(values, y)
 
 
-def train(layers, X, y, *, optimizer, epochs, every=10):
+def train_binary(layers, X, y, *, optimizer, epochs, every=10):
     """Train ``layers`` on (X, y) with binary cross-entropy; return a history."""
     loss_function = BinaryCrossEntropy()
     history = {"epoch": [], "data_loss": [], "regularization_loss": [], "accuracy": []}
     for epoch in range(1, epochs + 1):
-        values = X
-        for layer in layers:                    # forward
-            values = layer.forward(values)
+        values = forward_pass(layers, X)
         data_loss = loss_function.forward(values, y)
+        check_loss(data_loss, epoch)
         if epoch % every == 0 or epoch == 1:
             penalty = sum(layer.regularization_loss() for layer in layers
                           if hasattr(layer, "regularization_loss"))
@@ -519,13 +519,12 @@ def train(layers, X, y, *, optimizer, epochs, every=10):
 
 
 def binary_network(seed, l2=5e-4):
-    """The book's 2-64-1 network: L2 on the first layer, one sigmoid output, float32."""
+    """The book's 2-64-1 network: L2 on the first layer, one sigmoid output."""
     rng = np.random.default_rng(seed)
-    return [DenseLayer(2, 64, rng=rng, dtype=np.float32, weight_l2=l2, bias_l2=l2), ReLU(),
-            DenseLayer(64, 1, rng=rng, dtype=np.float32), Sigmoid()]
+    return [DenseLayer(2, 64, rng=rng, weight_l2=l2, bias_l2=l2), ReLU(),
+            DenseLayer(64, 1, rng=rng), Sigmoid()]
 
 
-X32, X_val32 = X.astype(np.float32), X_val.astype(np.float32)
 SETTINGS = {"book: lr 0.001, decay 5e-7": dict(learning_rate=0.001, decay=5e-7),
             "course: lr 0.05, decay 1e-3": dict(learning_rate=0.05, decay=1e-3)}
 BOOK, COURSE = SETTINGS
@@ -536,7 +535,7 @@ def train_setting(setting, seed):
     """Train the 2-64-1 network from ``seed`` with one of SETTINGS (once; then reuse it)."""
     if (setting, seed) not in trained:
         layers = binary_network(seed)
-        history = train(layers, X32, y, optimizer=Adam(**SETTINGS[setting]), epochs=10_000)
+        history = train_binary(layers, X, y, optimizer=Adam(**SETTINGS[setting]), epochs=10_000)
         trained[setting, seed] = layers, history
     return trained[setting, seed]
 
@@ -548,8 +547,8 @@ print(book_layers)
 # %% tags=["nbval-ignore-output"]
 # output not compared: losses and accuracies after 10,000 epochs differ in their last
 # digits between machines; the claims about them are checked further down.
-book_loss, book_acc = evaluate(book_layers, X32, y)
-book_val_loss, book_val_acc = evaluate(book_layers, X_val32, y_val)
+book_loss, book_acc = evaluate_binary(book_layers, X, y)
+book_val_loss, book_val_acc = evaluate_binary(book_layers, X_val, y_val)
 print(f"training:   loss {book_loss:.4f}, accuracy {book_acc:.3f}")
 print(f"validation: loss {book_val_loss:.4f}, accuracy {book_val_acc:.3f}")
 
@@ -594,11 +593,11 @@ check_claim("in this run, the validation accuracy is below the training accuracy
 # %% [markdown]
 # The loss has not levelled off: it is still lower at epoch 10,000 than at epoch 9,000.
 # Nor does it have to fall evenly. Long after it seems to have slowed down, the network
-# can still find a better way to bend its boundary, and the loss then drops in a short,
-# steep step. Whether and when such a step comes depends on the starting weights, and
-# even on the last digits of the arithmetic: on the machine that built this notebook,
-# the run above drops in one step near the end, and the same run on another computer
-# may show it earlier, later, or not before epoch 10,000. That is one reason why this
+# can still find a better way to bend its boundary, and the loss then falls faster for a
+# while: in the run above, on the machine that built this notebook, from about epoch
+# 5,000. Whether and when such a step comes depends on the starting weights, and it can
+# depend on the last digits of the arithmetic too, so another computer may show it
+# earlier, later, or not before epoch 10,000. That is one reason why this
 # setting ends at quite different levels from one seed to the next (the seed study
 # below shows how different). Adam's steps are about the size of its learning rate
 # (notebook 14), and 0.001 is small; 10,000 of them are not enough for the network to
@@ -615,12 +614,7 @@ check_claim("in this run, the validation accuracy is below the training accuracy
 # %%
 def probability_of_class_1(layers):
     """A function mapping points (n, 2) to P(class 1), shape (n, 1)."""
-    def predict(points):
-        values = points.astype(np.float32)
-        for layer in layers:
-            values = layer.forward(values)
-        return values  # (n, 1)
-    return predict
+    return lambda points: forward_pass(layers, points)  # (n, 2) -> (n, 1)
 
 
 def plot_probability_map(layers, X, y, ax, title):
@@ -676,8 +670,8 @@ better_layers, better_history = train_setting(COURSE, SEED)
 # %% tags=["nbval-ignore-output"]
 # output not compared: figures after 10,000 epochs differ in their last digits between
 # machines; the seed study below checks the claims.
-better_loss, better_acc = evaluate(better_layers, X32, y)
-better_val_loss, better_val_acc = evaluate(better_layers, X_val32, y_val)
+better_loss, better_acc = evaluate_binary(better_layers, X, y)
+better_val_loss, better_val_acc = evaluate_binary(better_layers, X_val, y_val)
 print(f"{'':>28}  {'training':>8}  {'validation':>10}")
 print(f"{'book (its own samples)':>28}  {0.945:8.3f}  {0.920:10.3f}")
 print(f"{'book settings, here':>28}  {book_acc:8.3f}  {book_val_acc:10.3f}")
@@ -724,8 +718,8 @@ plt.show()
 # less from one sample to the next.
 
 # %%
-X_fresh, y_fresh = spiral_data(1000, 2, seed=2)  # (2000, 2): never trained or validated on
-X_fresh32, y_fresh = X_fresh.astype(np.float32), y_fresh.reshape(-1, 1)
+X_fresh, y_fresh_flat = spiral_data(1000, 2, seed=2)  # (2000, 2): never trained or validated on
+y_fresh = y_fresh_flat.reshape(-1, 1)
 SEEDS = range(5)
 
 
@@ -740,15 +734,16 @@ def setting_run(setting):
         # 1.0 means it never rose; a spike shows as a ratio well above 1.
         lowest_so_far = np.minimum.accumulate(data_loss)
         after_1000 = np.array(history["epoch"][1:]) > 1_000
-        rise = np.max(np.array(data_loss[1:]) / lowest_so_far[:-1], where=after_1000,
-                      initial=1.0)
-        return {"training accuracy": evaluate(layers, X32, y)[1],
-                "validation accuracy": evaluate(layers, X_val32, y_val)[1],
-                "accuracy on 2,000 fresh points": evaluate(layers, X_fresh32, y_fresh)[1],
+        rises = np.where(after_1000, np.array(data_loss[1:]) / lowest_so_far[:-1], 1.0)
+        return {"training accuracy": evaluate_binary(layers, X, y)[1],
+                "validation accuracy": evaluate_binary(layers, X_val, y_val)[1],
+                "accuracy on 2,000 fresh points": evaluate_binary(layers, X_fresh, y_fresh)[1],
                 "data loss": data_loss[-1],
                 "data loss at epoch 1,000": data_loss[100],  # recorded every 10 epochs
                 "data loss falling at the end": data_loss[-101] - data_loss[-1],
-                "largest rise of the loss": rise,
+                "largest rise of the loss": rises.max(),
+                "epoch of the largest rise": history["epoch"][1 + np.argmax(rises)],
+                "final loss over the lowest": data_loss[-1] / min(data_loss),
                 "lowest accuracy, last 1,000 epochs": accuracies[last_1000].min()}
     return run
 
@@ -759,9 +754,11 @@ studies = {setting: seed_study(setting_run(setting), SEEDS) for setting in SETTI
 # output not compared: every figure comes from 10,000 epochs of training, whose last
 # digits differ between machines; the claims below are checked on them.
 for metric in ("training accuracy", "validation accuracy", "accuracy on 2,000 fresh points",
-               "data loss at epoch 1,000", "data loss", "largest rise of the loss"):
+               "data loss at epoch 1,000", "data loss", "largest rise of the loss",
+               "final loss over the lowest"):
     print_seed_study(studies, metric)
     print()
+print_seed_study({COURSE: studies[COURSE]}, "epoch of the largest rise", digits=0)
 
 # %%
 fig, (ax_val, ax_fresh) = plt.subplots(1, 2, figsize=(12, 2.4))
@@ -788,13 +785,16 @@ plt.show()
 #   seed: with steps of 0.001, 10,000 epochs leave the network unfinished, and where it
 #   stands when it stops depends on where it started.
 # - The course's setting lands near the book's 0.920 on the 200-point validation set.
-#   Its loss falls faster from the start, ends far lower (the median less than half the
-#   book setting's), and settles: after epoch 1,000 it never rises to twice its lowest
-#   value so far, on any seed. Small bumps still happen: on every seed the loss rises
-#   above its lowest value at some point after epoch 1,000, on most seeds by less than
-#   10 % (on other seeds we tried, one bump reached about 1.5 times). Its training
-#   accuracy over the last 1,000 epochs stays within 0.02 of where it ends: the exact
-#   final figure is not luck.
+#   Its loss falls faster from the start and ends far lower (the median less than half
+#   the book setting's). After epoch 1,000 it mostly settles: on every seed it rises
+#   above its lowest value so far at some point, but on most seeds by less than 10 %.
+#   The decay makes spikes rare, not impossible: on one of these five seeds (seed 4 on
+#   the machine that built this notebook) the loss jumps once, shortly after epoch
+#   1,000, to about three times its lowest value, and recovers: every run ends within
+#   10 % of the lowest loss it reached. Over seeds 0-15 we saw two such spikes, one as
+#   late as epoch 8,000, none above 3.5 times. Its
+#   training accuracy over the last 1,000 epochs stays within 0.03 of where it ends: the
+#   exact final figure is not luck.
 # - For nearly every network, the 200-point validation set gives a lower figure than
 #   the 2,000 fresh points: our validation sample happens to be a harder one. A
 #   validation accuracy is a sample too, and a small sample moves more.
@@ -815,14 +815,17 @@ check_claim("the course's median validation accuracy is within 0.05 of the book'
 for metric in ("validation accuracy", "accuracy on 2,000 fresh points", "training accuracy"):
     check_claim(f"the course's median {metric} is higher than the book's by more than 0.03",
                 bool(np.median(course_study[metric]) - np.median(book_study[metric]) > 0.03))
-# Over seeds 0-15 the largest rise was 1.01 to 1.08, except on seed 9 (1.54): the bumps
-# are usually small, now and then larger, but none comes near a spike.
+# Over seeds 0-15, on this machine and under the other-CPU emulation, the largest rise
+# was 1.01 to 1.15, except on seed 4 (3.3, at epoch 1,080) and, on one of the two, seed 6
+# (2.7, near epoch 8,100): the bumps are usually small, and a spike is rare.
 course_rise = course_study["largest rise of the loss"]
-check_claim("after epoch 1,000 the course's loss never rises to 2 times its lowest value so "
-            "far, on any seed", bool(np.all(course_rise < 2)))
 check_claim("after epoch 1,000 the course's loss rises above its lowest value so far on "
             "every seed, by less than 10 % on most",
             bool(np.all(course_rise > 1) and np.sum(course_rise < 1.1) > n_seeds / 2))
+check_claim("after epoch 1,000 the course's loss never rises to 3.5 times its lowest value "
+            "so far, on any seed", bool(np.all(course_rise < 3.5)))
+check_claim("every course run ends within 10 % of the lowest loss it reached",
+            bool(np.all(course_study["final loss over the lowest"] < 1.1)))
 check_claim("the course's loss is lower than the book's at epoch 1,000, on every seed",
             bool(np.all(course_study["data loss at epoch 1,000"]
                         < book_study["data loss at epoch 1,000"])))
@@ -834,10 +837,10 @@ fresh_is_higher = np.concatenate([
     for study in studies.values()])
 check_claim(f"the 2,000 fresh points give the higher figure for at least 8 of the "
             f"{fresh_is_higher.size} networks", bool(fresh_is_higher.sum() >= 8))
-check_claim("the course's training accuracy over the last 1,000 epochs stays within 0.02 "
+check_claim("the course's training accuracy over the last 1,000 epochs stays within 0.03 "
             "of its final value, on every seed",
             bool(np.all(course_study["training accuracy"]
-                        - course_study["lowest accuracy, last 1,000 epochs"] <= 0.02)))
+                        - course_study["lowest accuracy, last 1,000 epochs"] <= 0.03)))
 
 # %% [markdown]
 # ## Summary
@@ -855,8 +858,8 @@ check_claim("the course's training accuracy over the last 1,000 epochs stays wit
 #   learning after 10,000 epochs. The course's Adam setting, learning rate 0.05 with a
 #   decay large enough to matter, 1e-3, fits better and carries that over to new points
 #   on nearly every seed. The decay shrinks the large steps late in training, so the loss
-#   settles: small bumps, but after epoch 1,000 it never rises to twice its lowest value
-#   (notebook 14 shows the spikes that the book's decay of 5e-7 lets through at this
+#   mostly settles: small bumps, and now and then one spike from which it recovers
+#   (notebook 14 shows the many spikes that the book's decay of 5e-7 lets through at this
 #   rate).
 # - Compare settings over several seeds, not one run: the seed moves the result, and
 #   only a difference larger than that spread is a result.

@@ -3,7 +3,7 @@
 #
 # **Goal:** stop rewriting the training loop: put a network's layers, loss, optimizer and
 # accuracy into one object that trains (`fit`), measures (`evaluate`) and answers
-# (`predict`), and check that it gives exactly the numbers the hand-written loop gave.
+# (`predict`), and check that it gives exactly the numbers notebook 11's `train` gave.
 #
 # **Prerequisites:** notebooks 11-14 (the training loop, Adam), 15 (validation data),
 # 16-17 (regularisation, dropout) and 18-19 (other losses and accuracies).
@@ -30,13 +30,17 @@ from nnfs_helpers import (
     SoftmaxCrossEntropy,
     accuracy,
     check_claim,
-    check_inputs,
+    check_data,
+    check_loss,
     check_size,
+    evaluate,
+    forward_pass,
     plot_decision_regions,
     plot_seed_study,
     print_seed_study,
     seed_study,
     spiral_data,
+    train,
 )
 
 np.set_printoptions(precision=4, suppress=True)
@@ -46,304 +50,242 @@ rng = np.random.default_rng(SEED)
 # %% [markdown]
 # ## The loop we keep writing
 #
-# Notebooks 11 to 19 all trained networks with the same loop: a forward pass through the
-# layers, the loss, a backward pass through the layers in reverse, an optimizer step, and
-# a few lines recording the history. Here it is once more, with notebook 14's settings: the
-# 2-64-3 network on `spiral_data(100, 3)` in `float32`, Adam with a learning rate of 0.05
-# and a decay of 1e-3 (the decay that keeps notebook 14's runs free of late loss spikes),
-# 10,000 full-batch epochs, everything seeded with `SEED = 0`.
+# Notebook 11 wrote the training loop once, as `train`: for every epoch a forward pass
+# through the layers, the loss, a backward pass through the layers in reverse, an
+# optimizer step, and a few lines recording the history. Here it is at work once more,
+# with notebook 14's settings: the 2-64-3 network on `spiral_data(100, 3)`, Adam with a
+# learning rate of 0.05 and a decay of 1e-3 (the decay that keeps notebook 14's runs
+# free of late loss spikes), 10,000 full-batch epochs, everything seeded with `SEED = 0`.
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: the loss and accuracy after 10,000 epochs differ in their last
 # digits from one CPU to another; the claims about this run are checked below.
 X, y = spiral_data(samples=100, classes=3, seed=SEED)  # (300, 2) points, (300,) labels
-X = X.astype(np.float32)
 EPOCHS = 10_000
 
 
 def spiral_network(seed=SEED):
     """Notebook 14's 2-64-3 network, with weights drawn from a fresh seeded generator."""
     rng = np.random.default_rng(seed)
-    return [DenseLayer(2, 64, rng=rng, dtype=np.float32), ReLU(),
-            DenseLayer(64, 3, rng=rng, dtype=np.float32)]
+    return [DenseLayer(2, 64, rng=rng), ReLU(), DenseLayer(64, 3, rng=rng)]
 
 
 layers = spiral_network()
-loss_function = SoftmaxCrossEntropy()
-optimizer = Adam(learning_rate=0.05, decay=1e-3)
-loop_history = {"loss": [], "accuracy": []}
-
 start = time.perf_counter()
-for _ in tqdm(range(EPOCHS), desc="training"):
-    values = X
-    for layer in layers:                                # (300, 2) -> (300, 64) -> (300, 3)
-        values = layer.forward(values)
-    loss = loss_function.forward(values, y)             # scores (300, 3), labels (300,)
-    loop_history["loss"].append(loss)
-    loop_history["accuracy"].append(accuracy(loss_function.output, y))
-    gradient = loss_function.backward()                 # (300, 3)
-    for layer in reversed(layers):
-        gradient = layer.backward(gradient)
-    optimizer.step(layers)
+loop_history = train(layers, Adam(learning_rate=0.05, decay=1e-3), X, y, EPOCHS)
 print(f"took {time.perf_counter() - start:.1f} s")
-print(f"explicit loop, after {EPOCHS} epochs: loss {loop_history['loss'][-1]:.4f}, "
+print(f"train, after {EPOCHS} epochs:     loss {loop_history['loss'][-1]:.4f}, "
       f"accuracy {loop_history['accuracy'][-1]:.3f}")
 
 # %% [markdown]
-# Look at what would change if we trained something else. The **layers** (how many, how
-# wide, with dropout or not), the **loss** (cross-entropy, binary cross-entropy, mean
-# squared error), the **optimizer**, the **accuracy** (`accuracy`, `binary_accuracy`,
-# `regression_accuracy`), the data and the number of epochs. Everything else, the two
-# loops over the layers, the order of the calls, the bookkeeping, stays the same every
-# time. Code that stays the same belongs in one place, written once and tested once.
-# That place is a `Model` object: it holds the four parts and owns the loop.
+# But `train` fits one kind of task only: a softmax classifier, trained on all its data
+# at once. The notebooks after 11 kept writing variants of it: with validation data, with
+# penalties, with dropout switched on for training and off for measuring, with another
+# loss and accuracy (18's `train_binary`, 19's `train_regression`). Look at what changed
+# from one to the next: the **layers** (how many, how wide, with dropout or not), the
+# **loss** (cross-entropy, binary cross-entropy, mean squared error), the **optimizer**,
+# the **accuracy** (`accuracy`, `binary_accuracy`, `regression_accuracy`), the data and
+# the number of epochs. Everything else, the two loops over the layers, the order of the
+# calls, the bookkeeping, stayed the same every time. Code that stays the same belongs in
+# one place, written once and tested once. That place is a `Model` object: it holds the
+# four parts that change and owns the loop that does not.
 #
 # ## The Model class
 #
-# A `Model` is made from its parts: `Model(layers, loss, optimizer, accuracy)`. Its
-# methods, in the order they appear below:
+# A `Model` is made from its parts: `Model(layers, loss, optimizer, accuracy)`. We write
+# it in three steps, a cell each. First, a model that answers and measures, without
+# training:
 #
-# - `forward(X, training=False)` runs a batch through every layer, the loop from
-#   notebook 04. It also switches `Dropout` layers on while training and off otherwise
+# - `forward(X, training=False)` runs a batch through every layer with notebook 11's
+#   `forward_pass`. It also switches `Dropout` layers on while training and off otherwise
 #   (notebook 17 did that by hand with `layer.training`), so no one can forget it.
+# - `loss_and_accuracy(X, y)` runs one batch forward and returns its loss and accuracy.
+# - `evaluate(X, y)` returns the mean loss and the accuracy on data the model does not
+#   train on: validation or test data.
 # - `predict(X)` returns what the network answers. With `SoftmaxCrossEntropy` the last
 #   layer outputs raw scores, so `predict` applies a softmax: a classifier predicts
 #   probabilities.
-# - `evaluate(X, y)` returns the mean loss and the accuracy on data the model does not
-#   train on: validation or test data.
-# - `fit(X, y, epochs=...)` is the training loop. It goes through the data in
-#   **mini-batches** of `batch_size` samples (the whole set when `batch_size` is left
-#   out), shows a tqdm progress bar, evaluates `validation_data` after every epoch, and
-#   returns the **history**: one number per epoch for the loss, the regularisation
-#   penalty, the accuracy, the learning rate and, with validation data, the validation
-#   loss and accuracy. If the loss stops being a finite number, it stops with an error
-#   instead of training on NaN.
-# - `regularization_loss()` adds up the L1/L2 penalties of the layers (notebook 16).
-# - `_batch_loss_and_accuracy` and `_check_data` are private helpers (the leading `_`
-#   says: used inside the class, not called by you). The second refuses data that cannot
-#   be right, such as 300 samples in `X` and 299 labels in `y`, with a clear message.
 #
-# Read `fit` slowly: inside its two `for` loops is exactly the loop above.
+# `evaluate` and `predict` take an optional `batch_size`, so that a large data set need
+# not go through the network all at once, and both check the data they are given with
+# `check_data` (one label per sample, no NaN in `X`), where it enters, instead of every
+# layer scanning every array.
 
 # %%
 class Model:
-    """A network as one object: its layers, loss, optimizer and accuracy.
-
-    ``fit`` runs the training loop the earlier notebooks wrote by hand
-    (forward through the layers, loss, backward in reverse, optimizer step),
-    in mini-batches, and returns a history for plotting. Introduced in
-    notebook 20.
-
-    Parameters
-    ----------
-    layers : list
-        The network in order, e.g. ``[DenseLayer(2, 64), ReLU(), DenseLayer(64, 3)]``.
-    loss : object
-        A loss with ``forward(y_pred, y_true)`` and ``backward()``, e.g.
-        ``SoftmaxCrossEntropy()`` (the last layer then outputs raw scores).
-    optimizer : Optimizer, optional
-        Needed by ``fit`` only; a loaded model predicts without one.
-    accuracy : callable, default accuracy
-        ``accuracy(y_pred, y_true) -> float``, e.g. ``binary_accuracy``.
-
-    Attributes
-    ----------
-    history : dict of str to list of float
-        The last ``fit``'s per-epoch ``"loss"`` (the data loss),
-        ``"regularization_loss"``, ``"accuracy"``, ``"learning_rate"`` and,
-        with validation data, ``"val_loss"`` and ``"val_accuracy"``.
-    """
+    """A network as one object: its layers, its loss, its optimizer and its accuracy."""
 
     def __init__(self, layers, loss, optimizer=None, accuracy=accuracy):
-        self.layers = list(layers)
-        if not self.layers:
+        if not layers:
             raise ValueError("Model needs at least one layer, got an empty list")
+        self.layers = list(layers)
         self.loss = loss
         self.optimizer = optimizer
         self.accuracy = accuracy
         self.history = {}
 
-    def forward(self, X, *, training=False):
-        """Run a batch through every layer and return the last layer's output.
-
-        Parameters
-        ----------
-        X : ndarray of shape (n_samples, n_features)
-        training : bool, default False
-            Whether ``Dropout`` layers drop values (only while fitting).
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_outputs)
-        """
-        values = X
+    def forward(self, X, training=False):
+        """Run a batch through every layer; ``Dropout`` drops values only when training."""
         for layer in self.layers:
             if isinstance(layer, Dropout):
                 layer.training = training
-            values = layer.forward(values)
-        return values
+        return forward_pass(self.layers, X)
 
-    def predict(self, X, *, batch_size=None):
-        """Return the network's predictions for ``X``, batch by batch.
+    def loss_and_accuracy(self, X, y, training=False):
+        """Forward one batch; return its mean data loss and its accuracy."""
+        output = self.forward(X, training)
+        loss = self.loss.forward(output, y)
+        # SoftmaxCrossEntropy keeps the probabilities; for other losses the
+        # last layer's output is the prediction.
+        predictions = self.loss.output if isinstance(self.loss, SoftmaxCrossEntropy) else output
+        return loss, self.accuracy(predictions, y)
 
-        With ``SoftmaxCrossEntropy`` the raw scores are turned into
-        probabilities, so every classifier predicts probabilities.
-
-        Parameters
-        ----------
-        X : array_like of shape (n_samples, n_features)
-        batch_size : int, optional
-            Samples per forward pass; all at once when omitted.
-
-        Returns
-        -------
-        ndarray of shape (n_samples, n_outputs)
-        """
-        X = check_inputs("Model.predict", X)
-        batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
-        outputs = [self.forward(X[start:start + batch_size])
-                   for start in range(0, len(X), batch_size)]
-        output = np.concatenate(outputs)
-        if isinstance(self.loss, SoftmaxCrossEntropy):
-            output = Softmax().forward(output)
-        return output
-
-    def evaluate(self, X, y, *, batch_size=None):
-        """Mean loss and accuracy on data the model does not train on.
-
-        Parameters
-        ----------
-        X : array_like of shape (n_samples, n_features)
-        y : array_like of labels or targets for ``X``
-        batch_size : int, optional
-
-        Returns
-        -------
-        (float, float)
-            The mean data loss (without regularisation) and the accuracy.
-        """
-        X, y = self._check_data("Model.evaluate", X, y)
+    def evaluate(self, X, y, batch_size=None):
+        """Mean data loss and accuracy on ``X``, without training: ``(float, float)``."""
+        X, y = check_data("Model.evaluate", X, y)
         batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
         total_loss = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
-            loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=False)
-            # Weighted by batch size, so a short last batch counts for what it holds.
+            loss, acc = self.loss_and_accuracy(X_batch, y_batch)
+            # Weighted by the batch's size: a short last batch counts for what it holds.
             total_loss += loss * len(X_batch)
             total_accuracy += acc * len(X_batch)
         return total_loss / len(X), total_accuracy / len(X)
 
-    def fit(self, X, y, *, epochs, batch_size=None, validation_data=None, shuffle=False,
-            rng=None, progress=True):
-        """Train the model and return the per-epoch history.
-
-        Parameters
-        ----------
-        X : array_like of shape (n_samples, n_features)
-        y : array_like of labels or targets for ``X``
-        epochs : int
-            Passes over the whole training set.
-        batch_size : int, optional
-            Samples per training step; the whole set (full batch) when omitted.
-        validation_data : (X_val, y_val), optional
-            Evaluated after every epoch.
-        shuffle : bool, default False
-            Visit the samples in a new random order every epoch.
-        rng : numpy.random.Generator or int or None, optional
-            Source of the shuffling.
-        progress : bool, default True
-            Show a tqdm progress bar.
-
-        Returns
-        -------
-        dict of str to list of float
-            Also kept as ``self.history``.
-        """
-        from tqdm.auto import tqdm  # imported late: only fit shows progress
-
-        if self.optimizer is None:
-            raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
-        epochs = check_size("epochs", epochs)
-        X, y = self._check_data("Model.fit", X, y)
+    def predict(self, X, batch_size=None):
+        """The network's outputs for ``X``; probabilities for a softmax classifier."""
+        X, _ = check_data("Model.predict", X, np.zeros(len(np.asarray(X))))
         batch_size = len(X) if batch_size is None else check_size("batch_size", batch_size)
+        output = np.concatenate([self.forward(X[start:start + batch_size])
+                                 for start in range(0, len(X), batch_size)])
+        if isinstance(self.loss, SoftmaxCrossEntropy):
+            output = Softmax().forward(output)
+        return output
+
+    def __repr__(self):
+        layers = ", ".join(repr(layer) for layer in self.layers)
+        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
+
+
+# %% [markdown]
+# The network `train` has just trained can go straight into a `Model`; a model that only
+# measures needs no optimizer. It measures the network exactly as notebook 11's
+# `evaluate` did, to the last bit, because it makes the same calls:
+
+# %%
+trained = Model(layers, SoftmaxCrossEntropy())
+print(trained)
+check_claim("Model.evaluate gives exactly the loss and accuracy of notebook 11's evaluate",
+            trained.evaluate(X, y) == evaluate(layers, X, y))
+
+# %% [markdown]
+# Now the training loop, in two more steps. `class Model(Model)` makes a new `Model` that
+# has everything the one above has, plus the methods written below (a method with the
+# same name would replace the old one). First, one epoch:
+#
+# - `train_epoch(X, y, batch_size, epoch)` is one pass over the data: for every batch of
+#   `batch_size` samples, one step of notebook 11's loop: the loss, the backward pass
+#   through the layers in reverse, the optimizer's step. It returns the epoch's mean
+#   loss, penalty and accuracy, each batch weighted by its size. If a batch's loss is
+#   not a finite number, `check_loss` (notebook 11) stops it before a step is taken.
+# - `regularization_loss()` adds up the L1/L2 penalties of the layers (notebook 16).
+#
+# Read `train_epoch` slowly: inside its `for` loop is exactly the loop of `train`.
+
+# %%
+class Model(Model):
+    """Model from above, plus one epoch of training, batch by batch."""
+
+    def train_epoch(self, X, y, batch_size, epoch):
+        """One pass over the data, one step of notebook 11's loop per batch.
+
+        Returns the epoch's mean data loss, penalty and accuracy, each batch
+        weighted by its size.
+        """
+        total_loss = total_penalty = total_accuracy = 0.0
+        for start in range(0, len(X), batch_size):
+            X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
+            loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
+            check_loss(loss, epoch)  # before any step is taken on it
+            gradient = self.loss.backward()
+            for layer in reversed(self.layers):
+                gradient = layer.backward(gradient)
+            # The penalty of the weights this step trained on, like the loss.
+            total_penalty += self.regularization_loss() * len(X_batch)
+            total_loss += loss * len(X_batch)
+            total_accuracy += acc * len(X_batch)
+            self.optimizer.step(self.layers)
+        return total_loss / len(X), total_penalty / len(X), total_accuracy / len(X)
+
+    def regularization_loss(self):
+        """Sum of the layers' L1 and L2 penalties (0.0 without any)."""
+        return sum(layer.regularization_loss() for layer in self.layers
+                   if hasattr(layer, "regularization_loss"))
+
+
+# %% [markdown]
+# Then the epochs:
+#
+# - `fit(X, y, epochs=...)` is the whole training. It goes through the data in
+#   **mini-batches** of `batch_size` samples (the whole set when `batch_size` is left
+#   out), shows a tqdm progress bar, evaluates `validation_data` after every epoch, and
+#   returns the **history**: one number per epoch for the loss, the regularisation
+#   penalty, the accuracy, the learning rate and, with validation data, the validation
+#   loss and accuracy. If the loss grows a hundredfold, `check_loss` stops it with an
+#   error instead of training on.
+# - `check_fit` checks everything `fit` is given before its first step, so that a slip
+#   such as 300 samples in `X` and 299 labels in `y` is refused with a clear message
+#   instead of stopping training half-way.
+
+# %%
+class Model(Model):
+    """Model from above, plus fit: epochs of training, with a history."""
+
+    def fit(self, X, y, epochs, batch_size=None, validation_data=None, shuffle=False,
+            rng=None, progress=True):
+        """Train for ``epochs`` passes over ``X``, in mini-batches; return the history.
+
+        ``validation_data=(X_val, y_val)`` is evaluated after every epoch;
+        ``shuffle`` visits the samples in a new order every epoch, drawn from ``rng``.
+        """
+        X, y, validation_data = self.check_fit(X, y, epochs, batch_size, validation_data)
         rng = np.random.default_rng(rng)
-        # Check every label once, before the first step: batch by batch, a bad
-        # label in a late batch would stop training half-way, the model changed.
-        self._batch_loss_and_accuracy(X, y, training=False)
+        names = ["loss", "regularization_loss", "accuracy", "learning_rate"]
         if validation_data is not None:
-            validation_data = self._check_data("Model.fit validation_data", *validation_data)
-            self._batch_loss_and_accuracy(*validation_data, training=False)
-        self.history = {"loss": [], "regularization_loss": [], "accuracy": [],
-                        "learning_rate": []}
-        if validation_data is not None:
-            self.history.update(val_loss=[], val_accuracy=[])
+            names += ["val_loss", "val_accuracy"]
+        self.history = {name: [] for name in names}
         for epoch in tqdm(range(1, epochs + 1), desc="epochs", disable=not progress):
-            learning_rate = self.optimizer.current_learning_rate
+            self.history["learning_rate"].append(self.optimizer.current_learning_rate)
             order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
-            total_loss = total_penalty = total_accuracy = 0.0
-            for start in range(0, len(X), batch_size):
-                batch = order[start:start + batch_size]
-                X_batch, y_batch = X[batch], y[batch]
-                loss, acc = self._batch_loss_and_accuracy(X_batch, y_batch, training=True)
-                if not np.isfinite(loss):
-                    raise FloatingPointError(
-                        f"the loss became {loss} at epoch {epoch}: training diverged. "
-                        f"Try a smaller learning rate."
-                    )
-                gradient = self.loss.backward()
-                for layer in reversed(self.layers):
-                    gradient = layer.backward(gradient)
-                # The penalties of the weights this step trained on, as the loss.
-                total_penalty += self.regularization_loss() * len(batch)
-                self.optimizer.step(self.layers)
-                total_loss += loss * len(batch)
-                total_accuracy += acc * len(batch)
-            self.history["loss"].append(total_loss / len(X))
-            self.history["regularization_loss"].append(total_penalty / len(X))
-            self.history["accuracy"].append(total_accuracy / len(X))
-            self.history["learning_rate"].append(learning_rate)
+            loss, penalty, acc = self.train_epoch(X[order], y[order], batch_size or len(X), epoch)
+            first_loss = self.history["loss"][0] if self.history["loss"] else None
+            check_loss(loss, epoch, first_loss)
+            self.history["loss"].append(loss)
+            self.history["regularization_loss"].append(penalty)
+            self.history["accuracy"].append(acc)
             if validation_data is not None:
                 val_loss, val_accuracy = self.evaluate(*validation_data)
                 self.history["val_loss"].append(val_loss)
                 self.history["val_accuracy"].append(val_accuracy)
         return self.history
 
-    def regularization_loss(self):
-        """Sum of the layers' L1 and L2 penalties (0.0 without any).
+    def check_fit(self, X, y, epochs, batch_size, validation_data):
+        """Check everything ``fit`` is given before its first step; return the data."""
+        if self.optimizer is None:
+            raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
+        check_size("epochs", epochs)
+        if batch_size is not None:
+            check_size("batch_size", batch_size)
+        X, y = check_data("Model.fit", X, y)
+        # Every label is checked once, before the first step: batch by batch, a bad
+        # label in a late batch would stop training half-way, the model changed.
+        self.loss_and_accuracy(X, y)
+        if validation_data is not None:
+            validation_data = check_data("Model.fit validation_data", *validation_data)
+            self.loss_and_accuracy(*validation_data)
+        return X, y, validation_data
 
-        Returns
-        -------
-        float
-        """
-        # Any layer with penalties says so by having the method, the same rule
-        # gradient_check follows (and Optimizer.step, with parameters()).
-        return sum(layer.regularization_loss() for layer in self.layers
-                   if hasattr(layer, "regularization_loss"))
-
-    def _batch_loss_and_accuracy(self, X, y, *, training):
-        """Forward one batch; return its data loss and accuracy."""
-        output = self.forward(X, training=training)
-        loss = self.loss.forward(output, y)
-        # SoftmaxCrossEntropy keeps the probabilities; other losses take the
-        # last layer's output as the prediction.
-        predictions = self.loss.output if isinstance(self.loss, SoftmaxCrossEntropy) else output
-        return loss, self.accuracy(predictions, y)
-
-    @staticmethod
-    def _check_data(owner, X, y):
-        X = check_inputs(owner, X)
-        y = np.asarray(y)
-        if y.ndim == 0 or len(y) != len(X):
-            raise ValueError(
-                f"{owner} got {len(X)} samples in X but "
-                f"{'a single value' if y.ndim == 0 else len(y)} in y; "
-                f"they must match one to one"
-            )
-        return X, y
-
-    def __repr__(self):
-        layers = ", ".join(repr(layer) for layer in self.layers)
-        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
 
 # %% [markdown]
 # ## The spiral, trained through a Model
@@ -354,7 +296,7 @@ class Model:
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: the final loss and accuracy differ in their last digits from one
-# CPU to another; that they equal the loop's exactly is checked in the next cell.
+# CPU to another; that they equal train's exactly is checked in the next cell.
 model = Model(spiral_network(), SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-3))
 print(model)
 
@@ -365,9 +307,9 @@ print(f"Model.fit, after {EPOCHS} epochs:     loss {history['loss'][-1]:.4f}, "
       f"accuracy {history['accuracy'][-1]:.3f}")
 
 # %% [markdown]
-# The same final numbers as the explicit loop. Not only the last ones: the model made the
-# same calls in the same order, so every one of the 10,000 losses is **exactly** equal
-# (not merely close, so `==` and not `np.allclose`), and so are the trained weights.
+# The same final numbers as `train`. Not only the last ones: the model made the same
+# calls in the same order, so every one of the 10,000 losses is **exactly** equal (not
+# merely close, so `==` and not `np.allclose`), and so are the trained weights.
 
 # %%
 print("history keys:", list(history))
@@ -376,7 +318,7 @@ print("all 10,000 accuracies equal: ", history["accuracy"] == loop_history["accu
 same_weights = [np.array_equal(mine.weights, theirs.weights)
                 for mine, theirs in zip(model.layers[::2], layers[::2], strict=True)]
 print("trained weights equal:       ", all(same_weights))
-check_claim("Model.fit and the explicit loop give exactly the same 10,000 losses and weights",
+check_claim("Model.fit and train give exactly the same 10,000 losses and weights",
             history["loss"] == loop_history["loss"] and all(same_weights))
 
 # %% [markdown]
@@ -425,7 +367,6 @@ check_claim("after epoch 500, the loss never rises more than 25% above its lowes
 # output not compared: trained accuracies differ in their last digits between CPUs; the
 # claims about them are checked in the next cell.
 X_val, y_val = spiral_data(samples=100, classes=3, seed=1)  # a new sample of the same spiral
-X_val = X_val.astype(np.float32)
 train_loss, train_accuracy = model.evaluate(X, y)
 val_loss, val_accuracy = model.evaluate(X_val, y_val)
 print(f"training data:   loss {train_loss:.4f}, accuracy {train_accuracy:.3f}")
@@ -474,18 +415,9 @@ check_claim("every row is a probability distribution (non-negative, summing to 1
 # predictions.
 
 # %%
-def predict_float64(points):
-    """The model's probabilities for float64 points.
-
-    The colours mix the probabilities; from float64 inputs the model computes in
-    float64, so rounding cannot push a mixed colour a hair past 1.
-    """
-    return model.predict(points.astype(np.float64))
-
-
 fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5))
-plot_decision_regions(predict_float64, X, y, ax=left, title="Training data")
-plot_decision_regions(predict_float64, X_val, y_val, ax=right, title="Validation data")
+plot_decision_regions(model.predict, X, y, ax=left, title="Training data")
+plot_decision_regions(model.predict, X_val, y_val, ax=right, title="Validation data")
 plt.tight_layout()
 plt.show()
 
@@ -685,17 +617,19 @@ check_claim("with the same 3,000 steps at lr 0.005, the full batch ends ahead of
 #
 # ## Mistakes `fit` catches
 #
-# `fit` checks its data before training: `X` and `y` must have one label per sample, the
-# batch must not be empty, `batch_size` and `epochs` must be positive whole numbers, and
-# the loss checks that every label is a class the network has a column for. A slip
-# such as dropping one label is reported in words:
+# `fit` checks what it is given before its first step (`check_fit`): `X` must be a
+# non-empty batch of finite numbers with one label per sample in `y`, `batch_size` and
+# `epochs` must be positive whole numbers, and the loss checks that every label is a
+# class the network has a column for. A slip such as dropping one label is reported in
+# words:
 
 # %% tags=["raises-exception"]
 model.fit(X, y[:-1], epochs=10)
 
 # %% [markdown]
 # And a label outside `0 .. n_classes - 1` (here, a 3 in a three-class problem, whose
-# classes are 0, 1 and 2) is refused by the loss on the first batch that holds it:
+# classes are 0, 1 and 2) is refused by the loss, which `check_fit` runs once over all
+# the labels before the first step, so the model is left unchanged:
 
 # %% tags=["raises-exception"]
 model.fit(X, y + 1, epochs=10, progress=False)
@@ -708,7 +642,7 @@ model.fit(X, y + 1, epochs=10, progress=False)
 # - `fit(X, y, epochs=..., batch_size=..., validation_data=...)` trains with a progress
 #   bar and returns a history of per-epoch numbers, ready to plot.
 # - Trained through `fit` with the same seed and settings, the spiral gives exactly the
-#   numbers of the loop written out by hand: same losses, same weights.
+#   numbers of notebook 11's `train`: same losses, same weights.
 # - `evaluate(X, y)` gives loss and accuracy on held-out data; `predict(X)` gives class
 #   probabilities, with `Dropout` switched off.
 # - Mini-batches take several cheaper, noisier steps per epoch: they pay off on large

@@ -33,6 +33,7 @@ from nnfs_helpers import (
     ReLU,
     SoftmaxCrossEntropy,
     check_claim,
+    initial_scale,
     plot_seed_study,
     print_seed_study,
     seed_study,
@@ -102,14 +103,12 @@ print("pixels that are 0 in every image:", np.sum(pixel_std == 0))
 print(pixel_std.reshape(8, 8).round(1))
 
 # %% [markdown]
-# We divide by 16, the simpler choice. (Exercise 1 standardises safely.) The weights are
-# `float32`: half the memory of `float64`, faster matrix products, and more than
-# precise enough for training.
+# We divide by 16, the simpler choice. (Exercise 1 standardises safely.)
 
 # %%
-X_all = (digits.data / 16.0).astype(np.float32)  # (1797, 64), every value in [0, 1]
-y_all = digits.target                            # (1797,), digits 0..9
-print("scaled pixels from", X_all.min(), "to", X_all.max(), "| dtype", X_all.dtype)
+X_all = digits.data / 16.0  # (1797, 64), every value in [0, 1]
+y_all = digits.target       # (1797,), digits 0..9
+print("scaled pixels from", X_all.min(), "to", X_all.max())
 
 # %% [markdown]
 # ## Training, validation and test sets
@@ -146,12 +145,21 @@ for name, labels in [("training", y_train), ("validation", y_val), ("test", y_te
 # set, so it gets the two remedies of notebooks 16 and 17: a small L2 penalty on the
 # weights and dropout of 20% after each hidden layer.
 #
-# The initial weights have a standard deviation of 0.1 instead of the default 0.01. A
-# neuron adds up 64 or 128 inputs, and with weights of 0.01 its output would be about
-# ten times smaller than its inputs; two such layers in a row, and the signal reaching
-# the output is almost nothing. With 0.1, close to 1/√64, the outputs stay on the scale
-# of the inputs.
-#
+# The initial weights do not use the default standard deviation of 0.01. A neuron adds
+# up 64 or 128 inputs, and with weights of 0.01 its output would be about ten times
+# smaller than its inputs; two such layers in a row, and the signal reaching the output
+# is almost nothing. Notebook 11's rules pick the scale from the layer's size instead,
+# so that the outputs stay on the scale of the inputs: **He**'s
+# $\sqrt{2 / n_\text{inputs}}$ for the two hidden layers, whose outputs go through a
+# ReLU, and **Glorot**'s $\sqrt{2 / (n_\text{inputs} + n_\text{neurons})}$ for the output
+# layer, which has none:
+
+# %%
+print(f"He, 64 -> 128:      {initial_scale('he', 64, 128):.3f}")
+print(f"He, 128 -> 128:     {initial_scale('he', 128, 128):.3f}")
+print(f"Glorot, 128 -> 10:  {initial_scale('glorot', 128, 10):.3f}")
+
+# %% [markdown]
 # Training goes in mini-batches of 32, shuffled each epoch with a seeded generator:
 # 34 steps per epoch, 1,360 steps in 40 epochs.
 #
@@ -165,16 +173,12 @@ for name, labels in [("training", y_train), ("validation", y_val), ("test", y_te
 def train_digits(seed, progress=False):
     """Build the 64-128-128-10 classifier and train it; every random draw from seed."""
     rng = np.random.default_rng(seed)
-
-    def dense(n_inputs, n_neurons, **penalties):
-        """A float32 dense layer with weights of standard deviation 0.1."""
-        return DenseLayer(n_inputs, n_neurons, rng=rng, weight_scale=0.1, dtype=np.float32,
-                          **penalties)
-
     model = Model(
-        [dense(64, 128, weight_l2=1e-4), ReLU(), Dropout(0.2, rng=rng),
-         dense(128, 128, weight_l2=1e-4), ReLU(), Dropout(0.2, rng=rng),
-         dense(128, 10)],
+        [DenseLayer(64, 128, rng=rng, weight_scale="he", weight_l2=1e-4), ReLU(),
+         Dropout(0.2, rng=rng),
+         DenseLayer(128, 128, rng=rng, weight_scale="he", weight_l2=1e-4), ReLU(),
+         Dropout(0.2, rng=rng),
+         DenseLayer(128, 10, rng=rng, weight_scale="glorot")],
         SoftmaxCrossEntropy(),
         Adam(learning_rate=0.002, decay=1e-3),
     )

@@ -149,3 +149,42 @@ def test_a_missing_transpose_in_dense_backward_names_the_fix():
     assert verdict.status == "wrong"
     assert "needs a .T" in verdict.message and "dvalues @ weights.T" in verdict.message
     assert "core dimension" not in verdict.message
+
+
+def test_sign_sgd_that_rebinds_value_is_told_to_update_in_place():
+    from nnfs_exercises.nb11 import check_sign_sgd
+
+    refs = REFS["nb11"]
+    rebinding = check_sign_sgd(refs.SignSGDRebinding)
+    assert rebinding.status == "wrong", repr(rebinding)
+    assert "in place" in rebinding.message and "value -=" in rebinding.message
+    returning = check_sign_sgd(refs.SignSGDReturning)
+    assert returning.status == "wrong", repr(returning)
+    assert "step ignores what update returns" in returning.message
+    placeholder = check_sign_sgd(refs.SignSGDPlaceholder)
+    assert placeholder.status == "not attempted", repr(placeholder)
+
+
+def test_a_tolerance_from_a_standard_deviation_is_named_as_such():
+    from nnfs_exercises.nb19 import check_tolerance_accuracy
+    from nnfs_helpers import regression_accuracy
+
+    def with_tolerance(tolerance):
+        return lambda y_pred, y_true, fraction: regression_accuracy(
+            y_pred, y_true, tolerance(y_pred, y_true, fraction))
+
+    for spread, words in [(lambda p, t: np.std(t), "standard deviation of the targets"),
+                          (lambda p, t: np.std(p), "standard deviation of the predictions"),
+                          (lambda p, t: 1.0, "not the fraction itself")]:
+        verdict = check_tolerance_accuracy(
+            with_tolerance(lambda p, t, f, spread=spread: f * spread(p, t)))
+        assert verdict.status == "wrong", repr(verdict)
+        assert words in verdict.message, repr(verdict)
+
+
+def test_float32_data_in_the_model_exercise_is_named_not_blamed_on_the_rng():
+    from nnfs_exercises.nb20 import check_trained_model
+
+    verdict = check_trained_model(REFS["nb20"].trained_model_float32_data())
+    assert verdict.status == "wrong", repr(verdict)
+    assert "float32" in verdict.message and "astype" in verdict.message, repr(verdict)

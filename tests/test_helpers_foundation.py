@@ -13,6 +13,7 @@ from nnfs_helpers import (
     check_inputs,
     check_size,
     draw_network,
+    initial_scale,
     plot_decision_regions,
     plot_spiral,
     spiral_data,
@@ -81,12 +82,11 @@ def test_check_inputs_refuses_an_empty_batch():
         check_inputs("Softmax", np.zeros((0, 3)))
 
 
-@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
-def test_check_inputs_locates_non_finite_values(bad):
-    X = np.ones((3, 2))
-    X[2, 1] = bad
-    with pytest.raises(ValueError, match="non-finite value.*row 2, column 1"):
-        check_inputs("DenseLayer", X)
+def test_check_inputs_looks_at_the_shape_not_the_values():
+    # Values are not scanned (that cost time on every call of every layer):
+    # Model checks its data once, and training checks the loss at every step.
+    X = np.array([[1.0, np.nan]])
+    assert check_inputs("DenseLayer", X) is X
 
 
 def test_check_inputs_allows_a_sum_that_overflows():
@@ -103,7 +103,6 @@ def test_dense_layer_shapes_and_init():
     assert layer.weights.shape == (2, 5)
     assert layer.biases.shape == (1, 5)
     assert np.all(layer.biases == 0)
-    assert (layer.n_inputs, layer.n_neurons) == (2, 5)
 
 
 def test_dense_layer_weights_are_small_and_zero_centred():
@@ -161,16 +160,18 @@ def test_dense_layer_refuses_non_positive_weight_scale(scale):
         DenseLayer(2, 3, weight_scale=scale)
 
 
-def test_dense_layer_float32():
-    layer = DenseLayer(2, 3, rng=0, dtype=np.float32)
-    assert layer.weights.dtype == layer.biases.dtype == np.float32
-    out = layer.forward(np.ones((4, 2), dtype=np.float32))
-    assert out.dtype == np.float32
+@pytest.mark.parametrize("rule, expected", [("he", np.sqrt(2 / 200)),
+                                             ("glorot", np.sqrt(2 / 300))])
+def test_dense_layer_he_and_glorot_scales(rule, expected):
+    assert initial_scale(rule, 200, 100) == pytest.approx(expected)
+    weights = DenseLayer(200, 100, rng=0, weight_scale=rule).weights
+    assert weights.std() == pytest.approx(expected, rel=0.03)
 
 
-def test_dense_layer_refuses_an_integer_dtype():
-    with pytest.raises(TypeError, match="floating-point type, got int64"):
-        DenseLayer(2, 3, dtype=np.int64)
+def test_dense_layer_names_the_rules_when_a_scale_is_misspelt():
+    with pytest.raises(ValueError, match='weight_scale must be a number, "he" or "glorot", '
+                                         "got 'He'"):
+        DenseLayer(2, 3, weight_scale="He")
 
 
 # ---------------------------------------------------------------------- ReLU
@@ -233,8 +234,8 @@ def test_softmax_is_finite_for_huge_logits(scale):
 
 def test_softmax_repr_and_errors():
     assert repr(Softmax()) == "Softmax()"
-    with pytest.raises(ValueError, match="Softmax got a non-finite value"):
-        Softmax().forward([[1.0, np.nan]])
+    with pytest.raises(ValueError, match=r"Softmax expects a 2-D batch.*\[sample\]"):
+        Softmax().forward([1.0, 2.0])
 
 
 # ---------------------------------------------------------------- spiral_data

@@ -29,10 +29,14 @@ from nnfs_helpers import (
 
 
 def spiral_model(seed=0, dtype=np.float64, dropout=None, l2=0.0):
-    layers = [DenseLayer(2, 16, rng=seed, dtype=dtype, weight_l2=l2, bias_l2=l2), ReLU()]
+    layers = [DenseLayer(2, 16, rng=seed, weight_l2=l2, bias_l2=l2), ReLU()]
     if dropout:
         layers.append(Dropout(dropout, rng=seed))
-    layers.append(DenseLayer(16, 3, rng=seed + 1, dtype=dtype))
+    layers.append(DenseLayer(16, 3, rng=seed + 1))
+    for layer in layers:
+        if isinstance(layer, DenseLayer):  # float32, as the speed notebook trains
+            layer.weights = layer.weights.astype(dtype)
+            layer.biases = layer.biases.astype(dtype)
     return Model(layers, SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-4))
 
 
@@ -285,8 +289,8 @@ def test_digits_reach_97_percent_on_held_out_images():
         X, digits.target, test_size=0.2, stratify=digits.target, random_state=0)
     X_train, X_val, y_train, y_val = train_test_split(
         X_rest, y_rest, test_size=0.2, stratify=y_rest, random_state=0)
-    model = Model([DenseLayer(64, 64, rng=0, weight_scale=0.1, dtype=np.float32), ReLU(),
-                   DenseLayer(64, 10, rng=1, weight_scale=0.1, dtype=np.float32)],
+    model = Model([DenseLayer(64, 64, rng=0, weight_scale=0.1), ReLU(),
+                   DenseLayer(64, 10, rng=1, weight_scale=0.1)],
                   SoftmaxCrossEntropy(), Adam(learning_rate=0.005, decay=1e-4))
     history = model.fit(X_train, y_train, epochs=30, batch_size=32, shuffle=True, rng=0,
                         validation_data=(X_val, y_val), progress=False)

@@ -18,8 +18,13 @@ from nnfs_helpers import (
     SoftmaxCrossEntropy,
     accuracy,
     check_hyperparameter,
+    check_loss,
+    evaluate,
+    forward_pass,
     spiral_data,
+    train_with_validation,
 )
+from nnfs_helpers import train as nnfs_train
 
 W0 = np.array([[1.0, -2.0]])
 B0 = np.array([[0.5, 0.0]])
@@ -188,19 +193,15 @@ def test_two_optimizers_do_not_share_state():
     assert_params(layer_a, layer_b.weights, layer_b.biases)
 
 
-def test_step_updates_in_place_and_keeps_float32():
-    layer = DenseLayer(3, 4, rng=0, dtype=np.float32)
-    weights = layer.weights
-    layer.forward(np.ones((5, 3), dtype=np.float32))
-    layer.backward(np.ones((5, 4), dtype=np.float32))
+def test_step_updates_the_layers_arrays_in_place():
+    layer = DenseLayer(3, 4, rng=0)
+    weights, biases = layer.weights, layer.biases
+    before = weights.copy()
+    layer.forward(np.ones((5, 3)))
+    layer.backward(np.ones((5, 4)))
     Adam().step([layer])
-    assert layer.weights is weights and layer.weights.dtype == np.float32
-    assert layer.biases.dtype == np.float32
-
-
-def test_step_wants_a_list_of_layers():
-    with pytest.raises(TypeError, match=r"Adam.step expects a list of layers.*\[DenseLayer"):
-        Adam().step(tiny_layer())
+    assert layer.weights is weights and layer.biases is biases
+    assert not np.array_equal(weights, before)
 
 
 def test_base_optimizer_needs_an_update():
@@ -256,12 +257,10 @@ def test_check_hyperparameter_returns_a_float():
 # --------------------------------------------------------- a real training run
 
 
-def train(optimizer, epochs, dtype=np.float64, seed=0):
+def train(optimizer, epochs, seed=0):
     """The loop the notebooks write, on a small spiral; returns the loss history."""
     X, y = spiral_data(50, 3, seed=seed)
-    X = X.astype(dtype)
-    layers = [DenseLayer(2, 32, rng=seed, dtype=dtype), ReLU(),
-              DenseLayer(32, 3, rng=seed + 1, dtype=dtype)]
+    layers = [DenseLayer(2, 32, rng=seed), ReLU(), DenseLayer(32, 3, rng=seed + 1)]
     loss_function = SoftmaxCrossEntropy()
     losses = []
     for _ in range(epochs):
@@ -291,6 +290,67 @@ def test_training_learns_the_spiral(optimizer, epochs, wanted):
     assert np.mean(losses[-len(losses) // 10:]) < np.mean(losses[: len(losses) // 10])
 
 
-def test_training_in_float32_learns_too():
-    losses, acc = train(Adam(learning_rate=0.05), 400, dtype=np.float32)
-    assert acc > 0.65 and losses[-1] < 0.75 * losses[0]
+
+
+# ------------------------------------------------- the loop notebook 11 writes
+
+
+def test_train_matches_the_loop_written_out():
+    X, y = spiral_data(50, 3)
+    expected, _ = train(Adam(learning_rate=0.05), 50)
+    layers = [DenseLayer(2, 32, rng=0), ReLU(), DenseLayer(32, 3, rng=1)]
+    optimizer = Adam(learning_rate=0.05)
+    history = nnfs_train(layers, optimizer, X, y, 50, progress=False,
+                         record=lambda layers: optimizer.current_learning_rate)
+    assert history["loss"] == expected
+    assert len(history["accuracy"]) == len(history["record"]) == 50
+    loss, acc = evaluate(layers, X, y)
+    assert loss < history["loss"][0] and 0 <= acc <= 1
+    np.testing.assert_array_equal(forward_pass(layers, X), layers[2].output)
+
+
+def test_train_stops_with_a_clear_error_when_training_diverges():
+    X, y = spiral_data(50, 3)
+    layers = [DenseLayer(2, 32, rng=0, weight_scale=1.0), ReLU(),
+              DenseLayer(32, 3, rng=1, weight_scale=1.0)]
+    with np.errstate(all="ignore"), pytest.raises(
+            FloatingPointError, match=r"the loss became \S+ at epoch \d+ \(first epoch: "
+                                      r"\S+\): training diverged.*learning rate"):
+        nnfs_train(layers, SGD(learning_rate=1e3), X, y, 50, progress=False)
+
+
+@pytest.mark.parametrize("loss", [np.nan, np.inf, 101.0])
+def test_check_loss(loss):
+    check_loss(0.5, 3)  # a finite loss passes
+    check_loss(100.0, 3, first_loss=1.0)  # a hundredfold is still allowed
+    with pytest.raises(FloatingPointError, match="at epoch 3.*: training diverged"):
+        check_loss(loss, 3, first_loss=1.0)
+
+
+def test_train_with_validation_is_train_in_stretches():
+    X, y = spiral_data(30, 3)
+    X_val, y_val = spiral_data(10, 3, seed=1)
+
+    def network():
+        return [DenseLayer(2, 16, rng=0), ReLU(), DenseLayer(16, 3, rng=1)]
+
+    plain = network()
+    nnfs_train(plain, Adam(learning_rate=0.05), X, y, 250, progress=False)
+    stretched = network()
+    measured = []
+
+    def measure(layers, X_, y_):
+        measured.append(len(X_))
+        return evaluate(layers, X_, y_)
+
+    history = train_with_validation(stretched, Adam(learning_rate=0.05), X, y, X_val, y_val,
+                                    250, every=100, measure=measure,
+                                    record=lambda layers: layers[0].weights.sum())
+    for a, b in zip(plain, stretched, strict=True):
+        if isinstance(a, DenseLayer):
+            np.testing.assert_array_equal(a.weights, b.weights)
+    assert history["epoch"] == [100, 200, 250]  # the last epoch is always measured
+    assert len(history["step_loss"]) == len(history["step_accuracy"]) == 250
+    assert len(history["val_loss"]) == len(history["record"]) == 3
+    assert measured == [90, 30] * 3  # training set, then validation set
+    assert history["record"][-1] == stretched[0].weights.sum()

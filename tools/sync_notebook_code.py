@@ -3,17 +3,23 @@
 A notebook defines the class or function it teaches in a cell, identical to its
 copy in ``nnfs_helpers.py`` (``tests/test_notebook_sync.py`` checks this). The
 helper module is the one place to edit; this script then rewrites, in every
-``notebook_src/NN_*.py``, each top-level ``class``/``def`` whose name the helper
-module also defines:
+``notebook_src/NN_*.py``, each top-level ``def`` and each method of each top-level
+``class`` whose name the helper module also defines:
 
 - a function is replaced by the helper's function, whole;
-- a class is replaced by the helper's class, keeping only the methods the
-  notebook already shows (notebook 01 shows ``DenseLayer`` without ``backward``).
-  To show a new method in a notebook, add a stub ``def name(self): ...`` inside
-  its class there and run this script.
+- a method is replaced by the helper's method. The class line and docstring
+  stay as the notebook has them, and so do the methods it does not show: a
+  class grows where each idea is taught, either as a first ``class DenseLayer:``
+  with some methods or as ``class DenseLayer(DenseLayer):``, which adds or
+  replaces methods of the class imported or defined before;
+- an *earlier version*, listed in ``EARLIER_VERSIONS``, is left alone: a method
+  a later notebook replaces (notebook 01's ``DenseLayer.__init__`` has no
+  penalties; notebook 16's does). ``tests/test_earlier_versions.py`` proves
+  each behaves like the helper in its notebook's setting.
 
-Run ``python tools/sync_notebook_code.py`` (add ``--check`` to only report), then
-``make notebooks`` to rebuild the outputs.
+To show a new method in a notebook, add a stub ``def name(self): ...`` inside
+its class there and run this script: ``python tools/sync_notebook_code.py``
+(``--check`` only reports), then ``make notebooks`` to rebuild the outputs.
 """
 
 import argparse
@@ -25,6 +31,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "notebook_src"
 HELPERS = ROOT / "nnfs_helpers.py"
 CELL_MARKER = "# %%"
+
+# (notebook, class or None for a function, name): versions that a later
+# notebook replaces, kept as the notebook teaches them.
+EARLIER_VERSIONS = {
+    ("01_dense_layer", "DenseLayer", "__init__"),
+    ("08_backprop_dense_relu", "DenseLayer", "backward"),
+    ("11_sgd", "DenseLayer", "__init__"),
+    ("11_sgd", "Optimizer", "__init__"),
+    ("11_sgd", "Optimizer", "step"),
+    ("11_sgd", "SGD", "__init__"),
+    ("11_sgd", "SGD", "update"),
+    ("11_sgd", "SGD", "__repr__"),
+}
 
 
 def top_level_defs(tree):
@@ -39,32 +58,9 @@ def node_lines(node):
     return first, node.end_lineno
 
 
-def method_names(class_node):
-    return [n.name for n in class_node.body if isinstance(n, ast.FunctionDef)]
-
-
-def helper_code(name, helper_lines, helper_defs, keep_methods=None):
-    """The helper's source of ``name``; for a class, only ``keep_methods``."""
-    node = helper_defs[name]
+def helper_lines_of(node, helper_lines):
     first, last = node_lines(node)
-    lines = helper_lines[first - 1:last]
-    if keep_methods is None or not isinstance(node, ast.ClassDef):
-        return lines
-    drop = []
-    body = [n for n in node.body if isinstance(n, ast.FunctionDef)]
-    for method in body:
-        if method.name not in keep_methods:
-            m_first, m_last = node_lines(method)
-            # Take the blank line before the method with it.
-            drop.append((m_first - 1 - first, m_last - first))
-    kept = []
-    for index, line in enumerate(lines):
-        if any(start <= index <= end for start, end in drop):
-            continue
-        kept.append(line)
-    while kept and not kept[-1].strip():
-        kept.pop()
-    return kept
+    return helper_lines[first - 1:last]
 
 
 def split_cells(text):
@@ -80,7 +76,7 @@ def split_cells(text):
     return cells
 
 
-def sync_cell(cell, helper_lines, helper_defs):
+def sync_cell(cell, stem, helper_lines, helper_defs):
     """Return the cell's lines with every shared definition replaced."""
     marker, code = cell[0], cell[1:]
     if "[markdown]" in marker:
@@ -90,20 +86,31 @@ def sync_cell(cell, helper_lines, helper_defs):
         tree = ast.parse("\n".join(code))
     except SyntaxError:
         return cell
-    shared = [node for node in tree.body
-              if isinstance(node, ast.ClassDef | ast.FunctionDef)
-              and node.name in helper_defs]
-    for node in sorted(shared, key=lambda n: n.lineno, reverse=True):
+    replacements = []  # (node in the cell, node in the helper module)
+    for node in tree.body:
+        helper = helper_defs.get(getattr(node, "name", None))
+        if helper is None or type(helper) is not type(node):
+            continue
+        if isinstance(node, ast.FunctionDef):
+            if (stem, None, node.name) not in EARLIER_VERSIONS:
+                replacements.append((node, helper))
+            continue
+        helper_methods = {m.name: m for m in helper.body if isinstance(m, ast.FunctionDef)}
+        for method in node.body:
+            if (isinstance(method, ast.FunctionDef) and method.name in helper_methods
+                    and (stem, node.name, method.name) not in EARLIER_VERSIONS):
+                replacements.append((method, helper_methods[method.name]))
+    for node, helper in sorted(replacements, key=lambda pair: pair[0].lineno, reverse=True):
         first, last = node_lines(node)
-        keep = method_names(node) if isinstance(node, ast.ClassDef) else None
-        code[first - 1:last] = helper_code(node.name, helper_lines, helper_defs, keep)
+        code[first - 1:last] = helper_lines_of(helper, helper_lines)
     return [marker] + code
 
 
 def sync_source(path, helper_lines, helper_defs):
     """Return the synced text of one notebook source."""
     text = path.read_text(encoding="utf-8")
-    cells = [sync_cell(cell, helper_lines, helper_defs) for cell in split_cells(text)]
+    cells = [sync_cell(cell, path.stem, helper_lines, helper_defs)
+             for cell in split_cells(text)]
     return "\n".join(line for cell in cells for line in cell) + "\n"
 
 

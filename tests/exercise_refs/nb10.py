@@ -22,11 +22,11 @@ def check_data():
     return X[rows], y[rows]
 
 
-def deeper_network(dtype=np.float64):
+def deeper_network():
     rng = np.random.default_rng(0)
-    layers = [DenseLayer(2, 16, rng=rng, weight_scale=1.0, dtype=dtype), ReLU(),
-              DenseLayer(16, 16, rng=rng, weight_scale=1.0, dtype=dtype), ReLU(),
-              DenseLayer(16, 3, rng=rng, weight_scale=1.0, dtype=dtype)]
+    layers = [DenseLayer(2, 16, rng=rng, weight_scale=1.0), ReLU(),
+              DenseLayer(16, 16, rng=rng, weight_scale=1.0), ReLU(),
+              DenseLayer(16, 3, rng=rng, weight_scale=1.0)]
     for layer in layers[::2]:
         layer.biases = 0.5 * rng.standard_normal(layer.biases.shape)
     return layers
@@ -36,14 +36,14 @@ def deeper_errors():
     return gradient_check(deeper_network(), SoftmaxCrossEntropy(), *check_data())
 
 
-def deeper_errors_without_relu_mask():
-    class ReLUWithoutMask(ReLU):
+def deeper_errors_with_buggy_relu():
+    class BuggyReLU(ReLU):  # notebook 10's bug: no mask in backward
         def backward(self, dvalues):
             self.dinputs = dvalues.copy()
             return self.dinputs
 
     layers = deeper_network()
-    layers[1] = ReLUWithoutMask()
+    layers[1] = BuggyReLU()
     return gradient_check(layers, SoftmaxCrossEntropy(), *check_data())
 
 
@@ -56,5 +56,5 @@ REFERENCES = {
 WRONG_ANSWERS = {
     "check_count_near_kink": lambda: count_near_kink_one_sided,
     "check_suspect": lambda: "layers[0].biases",
-    "check_deeper_network_errors": deeper_errors_without_relu_mask,
+    "check_deeper_network_errors": deeper_errors_with_buggy_relu,
 }

@@ -2,8 +2,6 @@
 
 import numpy as np
 
-from nnfs_helpers import SGD, Optimizer
-
 
 def sgd_step(value, gradient, learning_rate):
     return value - learning_rate * gradient
@@ -28,14 +26,48 @@ def first_epoch_above(values, target):
     return -1
 
 
-class SignSGD(Optimizer):
-    def update(self, value, gradient, state):
-        value -= self.current_learning_rate * np.sign(gradient)
+class BookOptimizer:
+    # Notebook 11's Optimizer, which the learner's SignSGD subclasses there: no
+    # decay and no state, so step calls update(value, gradient).
+    def __init__(self, learning_rate):
+        self.learning_rate = learning_rate
+        self.current_learning_rate = learning_rate
+
+    def step(self, layers):
+        for layer in layers:
+            if not hasattr(layer, "parameters"):
+                continue
+            for _name, value, gradient in layer.parameters():
+                self.update(value, gradient)
 
 
-class SignSGDWithoutSign(SGD):
+class SignSGD(BookOptimizer):
+    def update(self, value, gradient):
+        value -= self.learning_rate * np.sign(gradient)
+
+
+class SignSGDWithoutSign(BookOptimizer):
     # Plain SGD in disguise: the gradient's size is kept.
-    pass
+    def update(self, value, gradient):
+        value -= self.learning_rate * gradient
+
+
+class SignSGDRebinding(BookOptimizer):
+    # Makes a new array and rebinds the local name: the layer's array never changes.
+    def update(self, value, gradient):
+        value = value - self.learning_rate * np.sign(gradient)  # noqa: F841
+
+
+class SignSGDReturning(BookOptimizer):
+    # Returns the stepped array, which step ignores.
+    def update(self, value, gradient):
+        return value - self.learning_rate * np.sign(gradient)
+
+
+class SignSGDPlaceholder(BookOptimizer):
+    # The exercise cell as it starts.
+    def update(self, value, gradient):
+        pass  # your code here: change value in place
 
 
 REFERENCES = {

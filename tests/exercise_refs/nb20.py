@@ -37,10 +37,10 @@ def best_epoch_from_zero():
     return best_epoch
 
 
-def _trained(batch_size):
+def _trained(batch_size, data_dtype=np.float64):
     X, y = spiral_data(100, 3, seed=0)
     X_val, y_val = spiral_data(100, 3, seed=1)
-    X, X_val = X.astype(np.float32), X_val.astype(np.float32)  # as in the notebook
+    X, X_val = X.astype(data_dtype), X_val.astype(data_dtype)
     rng = np.random.default_rng(0)
     model = Model([DenseLayer(2, 32, rng=rng), ReLU(), DenseLayer(32, 3, rng=rng)],
                   SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-3))
@@ -56,6 +56,11 @@ def trained_model():
 def trained_model_full_batch():
     # batch_size left out: 200 steps, not 1000.
     return _trained(None)
+
+
+def trained_model_float32_data():
+    # The data cast to float32, as the book and older notebooks did for speed.
+    return _trained(64, data_dtype=np.float32)
 
 
 REFERENCES = {
