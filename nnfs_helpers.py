@@ -72,6 +72,7 @@ __all__ = [
     "check_probabilities",
     "check_size",
     "check_targets",
+    "digits_data",
     "draw_network",
     "draw_shapes_diagram",
     "evaluate",
@@ -89,8 +90,10 @@ __all__ = [
     "save_model",
     "seed_study",
     "sine_data",
+    "total_penalty",
     "spiral_data",
     "train",
+    "train_digits",
     "train_with_validation",
     "vertical_data",
 ]
@@ -323,7 +326,8 @@ def check_probabilities(owner, y_pred):
         )
     y_pred = check_inputs(owner, y_pred)
     low, high = y_pred.min(), y_pred.max()
-    # Float32 softmax rows sum to 1 only to about 1e-7 per class.
+    # A tolerance for rounding: rows a learner types by hand (0.7, 0.2, 0.1)
+    # rarely sum to exactly 1 in binary floating point.
     if low < 0 or high > 1 or np.abs(y_pred.sum(axis=1) - 1).max() > 1e-3:
         raise ValueError(
             f"{owner} expects probabilities (values in [0, 1], each row summing to 1, "
@@ -755,7 +759,8 @@ def numerical_gradient(f, x, h=1e-5):
     x : ndarray of floats, any shape
         Where to take the gradient. Each element is nudged **in place** and
         put back exactly, so ``x`` can be a layer's own parameter array.
-        Use float64: in float32 a nudge of 1e-5 is lost in rounding.
+        Use float64 (NumPy's default): in float32 a nudge of 1e-5 is lost
+        in rounding.
     h : float, default 1e-5
         The nudge.
 
@@ -915,13 +920,31 @@ def relative_error(analytic, numerical, tiny=1e-12):
     return float(difference / max(size, tiny))
 
 
+def total_penalty(layers):
+    """The L1 and L2 penalties of all the layers that have them (0.0 if none).
+
+    Introduced in notebook 16: training minimises the data loss plus this.
+
+    Parameters
+    ----------
+    layers : list
+        The network; layers with a ``regularization_loss()`` method count.
+
+    Returns
+    -------
+    float
+    """
+    return sum(layer.regularization_loss() for layer in layers
+               if hasattr(layer, "regularization_loss"))
+
+
 def gradient_check(layers, loss, X, y, *, h=1e-5):
     """Compare backpropagation with centred differences for every parameter.
 
     Runs one forward and backward pass for the analytic gradients, then
     ``numerical_gradient`` on each parameter array of each layer. Introduced
-    in notebook 10. The loss checked is the data loss plus every layer's
-    ``regularization_loss()`` (notebook 16), the sum training minimises.
+    in notebook 10; notebook 16 adds the penalties: the loss checked is the
+    data loss plus ``total_penalty(layers)``, the sum training minimises.
     Rough guide to the relative errors: below 1e-7 is right; around 1e-4
     look closer (a ReLU input near its kink); 1e-2 or more is a bug.
 
@@ -929,7 +952,7 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
     ----------
     layers : list
         The network in order, e.g. ``[dense1, relu, dense2]``. Layers with a
-        ``parameters()`` method are checked; their parameters must be float64.
+        ``parameters()`` method are checked.
     loss : SoftmaxCrossEntropy or CategoricalCrossEntropy
         Called as ``loss.forward(last_output, y)``, then ``loss.backward()``.
     X : ndarray of shape (n_samples, n_features)
@@ -947,11 +970,9 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
         values = X
         for layer in layers:
             values = layer.forward(values)
-        # The L1/L2 penalties (notebook 16) are part of what training minimises
-        # and of what backward's gradients include, so they are checked too.
-        penalty = sum(layer.regularization_loss() for layer in layers
-                      if hasattr(layer, "regularization_loss"))
-        return loss.forward(values, y) + penalty
+        # The penalties are part of what training minimises and of what
+        # backward's gradients include, so they are checked too.
+        return loss.forward(values, y) + total_penalty(layers)
 
     forward_loss()
     dvalues = loss.backward()
@@ -962,12 +983,6 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
         if not hasattr(layer, "parameters"):
             continue  # ReLU, Softmax: nothing to learn, nothing to check
         for name, value, gradient in layer.parameters():
-            if value.dtype != np.float64:
-                raise TypeError(
-                    f"gradient_check needs float64 parameters, but layers[{index}].{name} "
-                    f"is {value.dtype}; a nudge of {h} is lost in its rounding. "
-                    f"Use float64 weights for the check (the layers' default)."
-                )
             # forward_loss() only runs forward passes, so `gradient` still
             # holds the analytic result while `value` is nudged.
             numerical = numerical_gradient(forward_loss, value, h)
@@ -1043,7 +1058,8 @@ def train(layers, optimizer, X, y, epochs, *, record=None, progress=True):
     Raises
     ------
     FloatingPointError
-        If the loss stops being a finite number: training diverged.
+        If the loss stops being a finite number or grows to more than 100
+        times the first epoch's: training diverged.
     """
     loss_function = SoftmaxCrossEntropy()
     history = {"loss": [], "accuracy": [], "learning_rate": [], "record": []}
@@ -1087,10 +1103,11 @@ def evaluate(layers, X, y):
 def check_loss(loss, epoch, first_loss=None):
     """Raise a clear error if training has diverged.
 
-    Called once per step by the training loops: one look at one number,
-    instead of a scan of every array in every layer. Diverged means the loss
-    is NaN or infinite, or more than 100 times the loss of the first step
-    (a healthy loss falls; one that grows a hundredfold never comes back).
+    Called once per step by the training loops: every number the network
+    computes flows into the loss, so a blow-up anywhere shows here. Diverged
+    means the loss is NaN or infinite, or more than 100 times the loss of the
+    first step (a healthy loss falls; one that grows a hundredfold never
+    comes back).
 
     Parameters
     ----------
@@ -1570,7 +1587,7 @@ class Sigmoid:
         """
         inputs = check_inputs("Sigmoid", inputs)
         self.inputs = inputs
-        # exp(-x) overflows for x below about -709 (-88 in float32). With
+        # exp(-x) overflows for x below about -709. With
         # e = exp(-|x|), which is at most 1, the sigmoid is 1 / (1 + e) for
         # x >= 0 and e / (1 + e) for x < 0: the same values, never an overflow.
         e = np.exp(-np.abs(inputs))
@@ -1868,7 +1885,9 @@ def sine_data(samples=1000):
     y : ndarray of shape (samples, 1)
     """
     samples = check_size("samples", samples)
-    return _nnfs_datasets.sine_data(samples)
+    X = np.arange(samples).reshape(-1, 1) / samples
+    y = np.sin(2 * np.pi * X)
+    return X, y
 
 
 # ---------------------------------------------------------------------------
@@ -2026,7 +2045,7 @@ class Model:
         Returns the epoch's mean data loss, penalty and accuracy, each batch
         weighted by its size.
         """
-        total_loss = total_penalty = total_accuracy = 0.0
+        total_loss = penalty_sum = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
             loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
@@ -2035,11 +2054,11 @@ class Model:
             for layer in reversed(self.layers):
                 gradient = layer.backward(gradient)
             # The penalty of the weights this step trained on, like the loss.
-            total_penalty += self.regularization_loss() * len(X_batch)
+            penalty_sum += self.regularization_loss() * len(X_batch)
             total_loss += loss * len(X_batch)
             total_accuracy += acc * len(X_batch)
             self.optimizer.step(self.layers)
-        return total_loss / len(X), total_penalty / len(X), total_accuracy / len(X)
+        return total_loss / len(X), penalty_sum / len(X), total_accuracy / len(X)
 
     def check_fit(self, X, y, epochs, batch_size, validation_data):
         """Check everything ``fit`` is given before its first step; return the data."""
@@ -2059,8 +2078,77 @@ class Model:
 
     def regularization_loss(self):
         """Sum of the layers' L1 and L2 penalties (0.0 without any)."""
-        return sum(layer.regularization_loss() for layer in self.layers
-                   if hasattr(layer, "regularization_loss"))
+        return total_penalty(self.layers)
+
+
+# ---------------------------------------------------------------------------
+# Notebook 21: a real data set
+# ---------------------------------------------------------------------------
+
+
+def digits_data(seed=0):
+    """The 8 x 8 digit scans, scaled to [0, 1] and split 60/20/20 for training.
+
+    Introduced in notebook 21 (notebook 22 uses it again). Both splits are
+    stratified, so each part has the same share of every digit.
+
+    Parameters
+    ----------
+    seed : int, default 0
+        Fixes the shuffles of the two splits.
+
+    Returns
+    -------
+    (X_train, y_train), (X_val, y_val), (X_test, y_test)
+        ``X`` of shape (n_images, 64), pixels divided by 16; ``y`` the digits 0-9.
+        1,077, 360 and 360 images.
+    """
+    # Imported inside the function, so that importing nnfs_helpers does not
+    # need scikit-learn (only notebooks 21 and 22 use it).
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    X_all, y_all = digits.data / 16.0, digits.target
+    # 20% of the images for the test set, then a quarter of the rest for validation.
+    X_rest, X_test, y_rest, y_test = train_test_split(
+        X_all, y_all, test_size=0.2, stratify=y_all, random_state=seed)
+    X_train, X_val, y_train, y_val = train_test_split(
+        X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=seed)
+    return (X_train, y_train), (X_val, y_val), (X_test, y_test)
+
+
+def train_digits(training_data, validation_data, seed, progress=False):
+    """Build the 64-128-128-10 digit classifier and train it; every random draw from seed.
+
+    Introduced in notebook 21 (notebook 22 trains it again).
+
+    Parameters
+    ----------
+    training_data, validation_data : (X, y)
+        As ``digits_data`` returns them.
+    seed : int
+        The initial weights, the dropout masks and the order of the batches.
+    progress : bool, default False
+
+    Returns
+    -------
+    Model
+        Trained for 40 epochs; its ``history`` holds the training curves.
+    """
+    rng = np.random.default_rng(seed)
+    model = Model(
+        [DenseLayer(64, 128, rng=rng, weight_scale="he", weight_l2=1e-4), ReLU(),
+         Dropout(0.2, rng=rng),
+         DenseLayer(128, 128, rng=rng, weight_scale="he", weight_l2=1e-4), ReLU(),
+         Dropout(0.2, rng=rng),
+         DenseLayer(128, 10, rng=rng, weight_scale="glorot")],
+        SoftmaxCrossEntropy(),
+        Adam(learning_rate=0.002, decay=1e-3),
+    )
+    model.fit(*training_data, epochs=40, batch_size=32, shuffle=True, rng=seed,
+              validation_data=validation_data, progress=progress)
+    return model
 
 
 # ---------------------------------------------------------------------------
@@ -2105,9 +2193,8 @@ def save_model(model, path):
         if isinstance(layer, DenseLayer):
             n_inputs, n_neurons = layer.weights.shape
             entry.update(n_inputs=n_inputs, n_neurons=n_neurons,
-                         dtype=str(layer.weights.dtype), weight_l1=layer.weight_l1,
-                         weight_l2=layer.weight_l2, bias_l1=layer.bias_l1,
-                         bias_l2=layer.bias_l2)
+                         weight_l1=layer.weight_l1, weight_l2=layer.weight_l2,
+                         bias_l1=layer.bias_l1, bias_l2=layer.bias_l2)
             arrays[f"layers.{index}.weights"] = layer.weights
             arrays[f"layers.{index}.biases"] = layer.biases
         elif isinstance(layer, Dropout):
@@ -2216,15 +2303,9 @@ def _build_model(description):
         if kind not in _LAYER_TYPES:
             raise ValueError(f"layer {index} has unknown type {kind!r}")
         if kind == "DenseLayer":
-            dtype = entry.get("dtype")
-            if dtype not in ("float32", "float64"):
-                raise ValueError(f"layer {index} has unsupported dtype {dtype!r}")
             penalties = {name: entry.get(name, 0.0)
                          for name in ("weight_l1", "weight_l2", "bias_l1", "bias_l2")}
             layer = DenseLayer(entry.get("n_inputs"), entry.get("n_neurons"), **penalties)
-            # A model trained in float32 (notebook 23) loads in float32.
-            layer.weights = layer.weights.astype(dtype)
-            layer.biases = layer.biases.astype(dtype)
             expected[f"layers.{index}.weights"] = (layer, "weights")
             expected[f"layers.{index}.biases"] = (layer, "biases")
         elif kind == "Dropout":
@@ -2529,14 +2610,16 @@ def draw_network(layer_sizes, weights=None, ax=None, title=None):
     return ax
 
 
-def draw_shapes_diagram(ax=None, layer_sizes=(2, 64, 3), n_samples=300, title=None):
+def draw_shapes_diagram(ax=None, layer_sizes=(2, 64, 3), n_samples=300, title=None,
+                        loss_label="Softmax +\ncross-entropy"):
     """Draw a classifier's forward and backward pass with the shape of every array.
 
     The network is dense layers with a ReLU between each pair, ending in softmax
     and cross-entropy (notebook 08's 2 -> 64 -> 3 by default). The top row is
     the forward pass, left to right: each arrow carries a part's ``output``,
-    the next part's inputs. The bottom row, in red, is the backward pass, right
-    to left: each arrow carries a part's ``dinputs``, which the part to its left
+    the next part's inputs. The bottom row, in purple (a colour that says
+    nothing about sign, unlike red and blue), is the backward pass, right to
+    left: each arrow carries a part's ``dinputs``, which the part to its left
     receives as ``dvalues``, shaped like the forward arrow above it. Each dense
     layer shows its ``weights`` and ``biases`` and, below them, its
     ``dweights`` and ``dbiases``, of the same shapes.
@@ -2551,6 +2634,9 @@ def draw_shapes_diagram(ax=None, layer_sizes=(2, 64, 3), n_samples=300, title=No
     n_samples : int, default 300
         Rows of the batch.
     title : str, optional
+    loss_label : str, default "Softmax +\ncross-entropy"
+        The text of the last box, e.g. ``"SoftmaxCrossEntropy"`` once the two
+        are one class (notebook 09).
 
     Returns
     -------
@@ -2568,10 +2654,12 @@ def draw_shapes_diagram(ax=None, layer_sizes=(2, 64, 3), n_samples=300, title=No
         parts.append((f"DenseLayer\n({n_in}, {n_out})", (n_in, n_out), n_out))
         if i < len(sizes) - 2:
             parts.append(("ReLU()", None, n_out))
-    parts.append(("Softmax +\ncross-entropy", None, None))
+    parts.append((loss_label, None, None))
     gap, box_w = 3.7, 2.3  # distance between the centres of two boxes; a box's width
     ax = _axes(ax, figsize=(2.0 * (len(parts) + 1.6), 4.2))
-    grad = "#d62728"  # gradients in red, as in notebook 08's graph of one neuron
+    # Gradients in purple, as in notebook 08's graph of one neuron: red and blue
+    # mean positive and negative values in the course's figures.
+    grad = "#7b3294"
     top, bottom = 0.6, -0.6  # heights of the forward and backward arrows
 
     def arrow(x0, x1, y, colour, text):
@@ -2586,8 +2674,10 @@ def draw_shapes_diagram(ax=None, layer_sizes=(2, 64, 3), n_samples=300, title=No
         x = k * gap
         ax.add_patch(FancyBboxPatch((x - box_w / 2, -1.2), box_w, 2.4,
                                     boxstyle="round,pad=0.05", edgecolor="0.3",
-                                    facecolor="#eeeeee" if n_out else "#fdd0a2"))
-        ax.text(x, 0, name, ha="center", va="center", fontsize=10, fontweight="bold")
+                                    facecolor="#eeeeee" if n_out else "#d9d9d9"))
+        longest = max(len(line) for line in name.split("\n"))  # a long label, smaller
+        ax.text(x, 0, name, ha="center", va="center", fontsize=10 if longest <= 15 else 8,
+                fontweight="bold")
         if shape is not None:
             ax.text(x, 0.75, f"weights {shape}\nbiases (1, {shape[1]})", ha="center",
                     va="center", fontsize=9)

@@ -237,7 +237,7 @@ for name, make_weights in [
 #   `<DenseLayer object at 0x7f...>`.
 #
 # The class grows as the course goes on: notebook 08 adds a backward pass, and later
-# notebooks add a few more methods. `nnfs_helpers.DenseLayer` holds the finished class,
+# notebooks add or replace methods. `nnfs_helpers.DenseLayer` holds the finished class,
 # and later notebooks import it from there.
 
 # %%

@@ -153,8 +153,8 @@ plt.show()
 # %% [markdown]
 # ## The full forward pass, step by step
 #
-# Notebook 03 ended with a small network fed five random samples. Now the same network
-# gets real data. It is the book's first network: a dense layer with 2 inputs (x, y) and
+# Near its end, notebook 03 fed five random samples to a small network. Now the same
+# network gets real data. It is the book's first network: a dense layer with 2 inputs (x, y) and
 # 3 neurons, a ReLU, a dense layer with 3 inputs and 3 neurons (one per class), and a
 # softmax that turns the 3 scores of each point into probabilities. The whole batch of
 # 300 points goes through at once.
@@ -190,7 +190,7 @@ print(f"row sums range from {probs.sum(axis=1).min():.6f} to {probs.sum(axis=1).
 
 # %% [markdown]
 # Printing a layer shows what it is, thanks to the `__repr__` method each class defines
-# (without one, Python prints something like `<__main__.Layer_Dense object at 0x7f...>`,
+# (without one, Python prints something like `<nnfs_helpers.DenseLayer object at 0x7f...>`,
 # a memory address that tells you nothing):
 
 # %%

@@ -152,67 +152,6 @@ print("per-sample losses:               ", sample_losses)
 print(f"mean loss: {sample_losses.mean():.4f}")
 
 # %% [markdown]
-# ## Why a logarithm? The probability of the whole training set
-#
-# Why $-\log p$, and not something simpler such as $1 - p$? Ask how probable the network
-# finds the labels we actually have. If the samples are independent, the probability it
-# gives to *all* of them together is the product of the per-sample probabilities of the
-# correct class:
-#
-# $$\text{likelihood} = p_1 \cdot p_2 \cdots p_n$$
-#
-# This is the **likelihood** of the labels, and a good network is one that makes it
-# large. For the book's batch it is $0.7 \times 0.5 \times 0.9 = 0.315$. For a real
-# training set, the product is awkward in two ways:
-#
-# - It **underflows**. Every factor is below 1, so the product shrinks with every
-#   sample, and after a few hundred samples it is smaller than the smallest number a
-#   float64 can hold (about $4.9 \times 10^{-324}$): it becomes exactly 0, and all
-#   networks look equally bad.
-# - It is awkward to **differentiate**, and training runs on slopes (notebook 07 on).
-#   The slope of the product with respect to one sample's $p_i$ is the product of all
-#   the *other* probabilities, so every sample's term involves every other sample.
-#
-# The logarithm fixes both, because the log of a product is the sum of the logs:
-#
-# $$\log(p_1 \cdot p_2 \cdots p_n) = \log p_1 + \log p_2 + \dots + \log p_n$$
-#
-# Each $\log p_i$ is a modest negative number ($\log 0.1 \approx -2.30$, as printed
-# above), so a sum of thousands of them is an ordinary number, and each term depends on
-# its own sample only (its slope is $1/p_i$). And since the log grows whenever its
-# argument grows, the network with the larger likelihood always has the larger sum of
-# logs. Flip the sign, to get a number to make *smaller*, and divide by
-# $n$, so that the size does not depend on the number of samples:
-#
-# $$\text{maximise } p_1 \cdots p_n \iff \text{maximise } \sum_i \log p_i \iff
-# \text{minimise } \frac{1}{n} \sum_i -\log p_i$$
-#
-# The right-hand side is the mean cross-entropy of the cell above. Here are the numbers,
-# first for the book's batch, then for made-up probabilities of the correct class
-# between 0.1 and 0.9 for up to 1,000 samples:
-
-# %%
-likelihood = np.prod(correct_probs)  # 0.7 * 0.5 * 0.9
-print(f"book's batch: likelihood {likelihood:.4f}, -log(likelihood) / 3 = "
-      f"{-np.log(likelihood) / 3:.4f}, the mean loss above")
-print(f"smallest positive float64: {np.finfo(np.float64).smallest_subnormal:.1e}")
-
-p_correct = np.random.default_rng(SEED).uniform(0.1, 0.9, size=1000)  # (1000,)
-for n in [3, 30, 300, 1000]:
-    product = np.prod(p_correct[:n])
-    sum_of_logs = np.sum(np.log(p_correct[:n]))
-    print(f"{n:5d} samples: product {product:.2e}, sum of logs {sum_of_logs:8.2f}, "
-          f"mean of -log p {-sum_of_logs / n:.4f}")
-
-# %% [markdown]
-# For 300 samples the product is already about $10^{-100}$; for 1,000 it is exactly 0,
-# although no probability was 0: float64 ran out of digits. The sum of logs, -796.14
-# for 1,000 samples, and the mean loss, 0.7961, are ordinary numbers however many
-# samples there are. So the loss we minimise, the mean of $-\log p$, is the likelihood
-# of the labels in a form a computer can handle: the lower the loss, the more probable
-# the network finds the correct labels.
-
-# %% [markdown]
 # ## The same batch with one-hot labels
 #
 # The same labels can be written as **one-hot** rows, shape `(n_samples, n_classes)`. Row
@@ -238,6 +177,71 @@ print(f"mean loss, sparse labels:  {loss_sparse:.4f}")
 # labels are smaller (one integer per sample instead of a row) and the indexing skips the
 # multiplications by 0, so they are what you will usually meet. One-hot rows are what
 # the formula $-\sum_j y_j \log p_j$ is written with.
+
+# %% [markdown]
+# ## Why a logarithm? The probability of the whole training set
+#
+# Why $-\log p$, and not something simpler such as $1 - p$? Ask how probable the network
+# finds the labels we actually have. If the samples are independent, the probability it
+# gives to *all* of them together is the product of the per-sample probabilities of the
+# correct class:
+#
+# $$\text{likelihood} = p_1 \cdot p_2 \cdots p_n$$
+#
+# This is the **likelihood** of the labels, and a good network is one that makes it
+# large. For the book's batch it is $0.7 \times 0.5 \times 0.9 = 0.315$. For a real
+# training set, the product is awkward in two ways:
+#
+# - It **underflows**. Every factor is below 1, so the product shrinks with every
+#   sample, and after several hundred to a thousand samples it is smaller than the
+#   smallest number a float64 can hold (about $4.9 \times 10^{-324}$): it becomes
+#   exactly 0, and all networks look equally bad.
+# - It is awkward to **differentiate**, and training runs on slopes (notebook 07 on).
+#   The slope of the product with respect to one sample's $p_i$ is the product of all
+#   the *other* probabilities, so every sample's term involves every other sample.
+#
+# The logarithm fixes both, because the log of a product is the sum of the logs:
+#
+# $$\log(p_1 \cdot p_2 \cdots p_n) = \log p_1 + \log p_2 + \dots + \log p_n$$
+#
+# Each $\log p_i$ is a modest negative number ($\log 0.1 \approx -2.30$, as printed
+# above), so a sum of thousands of them is an ordinary number, and each term depends on
+# its own sample only (its slope is $1/p_i$). And since the log grows whenever its
+# argument grows, the network with the larger likelihood always has the larger sum of
+# logs. Flip the sign, to get a number to make *smaller*, and divide by
+# $n$, so that the size does not depend on the number of samples:
+#
+# $$\text{maximise } p_1 \cdots p_n \iff \text{maximise } \sum_i \log p_i \iff
+# \text{minimise } \frac{1}{n} \sum_i -\log p_i$$
+#
+# The right-hand side is the mean cross-entropy computed above. Here are the numbers,
+# first for the book's batch, then for made-up probabilities of the correct class
+# between 0.1 and 0.9 for up to 1,000 samples:
+
+# %%
+likelihood = np.prod(correct_probs)  # 0.7 * 0.5 * 0.9
+print(f"book's batch: likelihood {likelihood:.4f}, -log(likelihood) / 3 = "
+      f"{-np.log(likelihood) / 3:.4f}, the mean loss above")
+print(f"smallest positive float64: {np.finfo(np.float64).smallest_subnormal:.1e}")
+
+p_correct = np.random.default_rng(SEED).uniform(0.1, 0.9, size=1000)  # (1000,)
+for n in [3, 30, 300, 1000]:
+    product = np.prod(p_correct[:n])
+    sum_of_logs = np.sum(np.log(p_correct[:n]))
+    print(f"{n:5d} samples: product {product:.2e}, sum of logs {sum_of_logs:8.2f}, "
+          f"mean of -log p {-sum_of_logs / n:.4f}")
+first_zero = np.argmax(np.cumprod(p_correct) == 0) + 1  # first n whose product is 0
+print(f"the product first rounds to exactly 0 at n = {first_zero}")
+
+# %% [markdown]
+# For 300 samples the product is already about $10^{-100}$; from 936 samples on it is
+# exactly 0, although no probability was 0: float64 ran out of digits. The sum of logs,
+# -796.14 for 1,000 samples, and the mean loss, 0.7961, are ordinary numbers however
+# many samples there are. So the loss we minimise, the mean of $-\log p$, is the likelihood
+# of the labels in a form a computer can handle: the lower the loss, the more probable
+# the network finds the correct labels. And $1 - p$? Its sum or mean has no such link to
+# the likelihood, and it charges a confidently wrong sample at most 1, where $-\log p$
+# grows without limit as $p$ nears 0.
 
 # %% [markdown]
 # ## Why the log is clipped
@@ -465,11 +469,12 @@ loss_function.forward(scores, y)
 #   as small as possible.
 # - Categorical cross-entropy is $-\sum_j y_j \log p_j$ per sample, which with one-hot
 #   labels is $-\log p_{\text{correct}}$; the batch loss is the mean over samples.
-# - The mean loss is $-\log(\text{likelihood}) / n$, where the likelihood, the product
-#   of the per-sample probabilities, underflows to 0 for a few hundred samples: the log
-#   turns it into a sum, and minimising the loss maximises the likelihood.
 # - Sparse labels (class indices, picked with `probs[np.arange(n), y]`) and one-hot rows
 #   (`np.eye(n_classes)[y]`) give the same loss.
+# - The mean loss is $-\log(\text{likelihood}) / n$, where the likelihood, the product
+#   of the per-sample probabilities, underflows to 0 after several hundred to a thousand
+#   samples (936 here): the log turns it into a sum, and minimising the loss maximises
+#   the likelihood.
 # - $\log 0 = -\infty$, so the probabilities are clipped to $[10^{-7}, 1 - 10^{-7}]$ first;
 #   one sample then costs at most about 16.1.
 # - A network that gives each of $k$ classes $1/k$ has a loss of $\ln k$: the untrained

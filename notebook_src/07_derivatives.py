@@ -9,9 +9,9 @@
 # [05 · Categorical cross-entropy](05_categorical_cross_entropy.ipynb) and
 # [06 · Accuracy](06_accuracy.ipynb). No calculus is assumed beyond what this notebook
 # teaches: it builds the derivative from slopes, and its last section teaches the few
-# rules the course needs (power, sum, product, chain, exp and log), each checked
-# numerically. (One cell uses the derivatives of `sin`, which it states; its result is
-# what matters.)
+# rules the course needs (power, sum, product, chain, exp, log and absolute value), each
+# checked numerically. (One cell uses the derivatives of `sin`, which it states; its
+# result is what matters.)
 #
 # **What you will build:** `numerical_gradient`, which estimates the derivative of any
 # function with respect to every element of an array by nudging each one in turn,
@@ -403,7 +403,8 @@ for h in [1e-1, 1e-2, 1e-3, 1e-4]:
 # digits in which they differ: the rest is rounding noise, which the division by a tiny
 # `h` then magnifies. Roughly, the rounding error is `ε / h`, with `ε ≈ 2.2e-16` the
 # float64 precision. The two effects pull in opposite directions, so each recipe has a
-# best `h`, where the truncation error (`h` or `h²`) meets the rounding error (`ε / h`).
+# best `h`, where the sum of the truncation error (`h` or `h²`) and the rounding error
+# (`ε / h`) is smallest.
 #
 # How big the truncation error is depends on how fast the slope itself changes. That is
 # measured by the **second derivative** `f''`, the derivative of the derivative (the
@@ -415,9 +416,11 @@ for h in [1e-1, 1e-2, 1e-3, 1e-4]:
 # %%
 eps = np.finfo(np.float64).eps
 f0, f2, f3 = np.sin(x0), -np.sin(x0), -np.cos(x0)  # f, f'' and f''' at x0
-# One-sided: truncation |f''| h / 2 meets rounding 2 eps |f| / h.
+# One-sided: truncation |f''| h / 2 plus rounding 2 eps |f| / h is smallest
+# where h**2 = 4 eps |f| / |f''| (where its slope in h is 0).
 h_best_one = 2 * np.sqrt(eps * abs(f0) / abs(f2))
-# Centred: truncation |f'''| h**2 / 6 meets rounding eps |f| / h.
+# Centred: truncation |f'''| h**2 / 6 plus rounding eps |f| / h is smallest
+# where |f'''| h / 3 = eps |f| / h**2, i.e. h**3 = 3 eps |f| / |f'''|.
 h_best_centred = (3 * eps * abs(f0) / abs(f3)) ** (1 / 3)
 print(f"float64 eps = {eps:.1e}")
 print(f"best h, one-sided: about {h_best_one:.0e}")
@@ -519,7 +522,8 @@ def numerical_gradient(f, x, h=1e-5):
     x : ndarray of floats, any shape
         Where to take the gradient. Each element is nudged **in place** and
         put back exactly, so ``x`` can be a layer's own parameter array.
-        Use float64: in float32 a nudge of 1e-5 is lost in rounding.
+        Use float64 (NumPy's default): in float32 a nudge of 1e-5 is lost
+        in rounding.
     h : float, default 1e-5
         The nudge.
 
@@ -606,8 +610,7 @@ plt.show()
 #
 # Now the real thing: the gradient of the loss with respect to the first layer's weights.
 # `f` ignores its argument and runs the forward pass; `numerical_gradient` nudges
-# `dense1.weights` in place underneath it. The layers hold float64 numbers, as
-# `numerical_gradient` needs.
+# `dense1.weights` in place underneath it.
 
 # %%
 network = make_network(np.random.default_rng(SEED))
@@ -619,7 +622,7 @@ def loss_now(_=None):
     return network_loss(network, X_vertical, y_vertical)[0]
 
 
-print(dense1, dense1.weights.dtype)
+print(dense1)
 gradient_w1 = numerical_gradient(loss_now, dense1.weights)  # (2, 3), like the weights
 print("d loss / d weights of dense1:")
 print(gradient_w1)
@@ -873,8 +876,8 @@ print(f"one numerical gradient took {elapsed:.3f} s")
 
 # %% [markdown]
 # (The time depends on your computer.) Training takes thousands of steps, and real networks
-# have millions of parameters: two million forward passes for each single step. Far too
-# slow.
+# have millions of parameters: at least two million forward passes for each single step.
+# Far too slow.
 #
 # Yet the loss is built from simple pieces (a dense layer, a ReLU, a softmax, a
 # logarithm), and each piece's derivative is known exactly, from a handful of rules. The
@@ -889,7 +892,8 @@ print(f"one numerical gradient took {elapsed:.3f} s")
 # ## The derivative rules backpropagation needs
 #
 # A numerical derivative only estimates; calculus gives exact formulas, built from a few
-# rules. These are all the course needs: notebooks 08 and 09 use every one. We write
+# rules. These are all the course needs: notebooks 08 and 09 use all but the last, the
+# absolute value, which notebooks 16 and 19 need. We write
 # `f'(x)` (or `df/dx`) for the derivative of `f` at `x`, the slope of its tangent.
 #
 # Each rule comes with a tiny example. `compare` prints the rule's answer beside the
@@ -985,6 +989,17 @@ compare("d(ln x)/dx = 1/x", np.log, 4.0, 1 / 4.0)
 compare("d(-ln p)/dp = -1/p", lambda p: -np.log(p), 0.2, -1 / 0.2)
 
 # %% [markdown]
+# ### Absolute value: `d|x|/dx = sign(x)`
+#
+# `|x|` is `-x` left of 0 and `x` right of it, so its slope is -1 for negative `x` and
+# +1 for positive `x`: the sign of `x` (`np.sign`). At 0 it has a kink, like ReLU, and no
+# single slope; code takes `np.sign(0) = 0`. Notebooks 16 (the L1 penalty `|w|`) and 19
+# (the mean absolute error) need it.
+
+# %%
+compare("d|x|/dx = sign(x)", np.abs, -1.5, np.sign(-1.5))
+
+# %% [markdown]
 # Every rule agrees with the referee to the six decimals shown. The rules in one table:
 #
 # | rule | formula | example |
@@ -995,6 +1010,7 @@ compare("d(-ln p)/dp = -1/p", lambda p: -np.log(p), 0.2, -1 / 0.2)
 # | chain | `d f(g(x))/dx = f'(g(x)) · g'(x)` | `d((x² + 1)³)/dx = 3(x² + 1)² · 2x` |
 # | exponential | `(eˣ)' = eˣ` | `d(e^(-x²))/dx = -2x · e^(-x²)` |
 # | logarithm | `(ln x)' = 1/x` | `d(-ln p)/dp = -1/p` |
+# | absolute value | `d abs(x)/dx = sign(x)`, `x ≠ 0` | `-1` at `x = -1.5` |
 #
 # Applied to a derivative, the rules give the second derivative, and so on; applied
 # to a function of many numbers, one variable at a time with the others held constant,
@@ -1021,9 +1037,9 @@ compare("d(-ln p)/dp = -1/p", lambda p: -np.log(p), 0.2, -1 / 0.2)
 #   works directly on a layer's weights, but it costs two forward passes per parameter:
 #   a checking tool, not a training tool.
 # - Exact derivatives come from a few rules: power `(xⁿ)' = n xⁿ⁻¹`, constant factor and
-#   sum, product `(fg)' = f'g + fg'`, chain `f(g(x))' = f'(g(x)) g'(x)`, `(eˣ)' = eˣ` and
-#   `(ln x)' = 1/x`. Each agreed with `numerical_gradient`; backpropagation (08, 09) uses
-#   them all.
+#   sum, product `(fg)' = f'g + fg'`, chain `f(g(x))' = f'(g(x)) g'(x)`, `(eˣ)' = eˣ`,
+#   `(ln x)' = 1/x` and `d|x|/dx = sign(x)`. Each agreed with `numerical_gradient`;
+#   backpropagation (08, 09) uses all but the last, which notebooks 16 and 19 need.
 
 # %% [markdown]
 # ## Exercises

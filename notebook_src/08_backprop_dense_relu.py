@@ -36,7 +36,7 @@ rng = np.random.default_rng(SEED)
 # %% [markdown]
 # ## The chain rule
 #
-# Notebook 07 ended with a problem: `numerical_gradient` needs two forward passes *per
+# Notebook 07 left us with a problem: `numerical_gradient` needs two forward passes *per
 # parameter*, far too many to train with. The way out is to work the derivatives out
 # exactly, piece by piece, with the rules at the end of notebook 07.
 #
@@ -123,13 +123,14 @@ print(f"d output / d x        = {d_x}")
 # what came from the right.
 #
 # The same numbers, on a picture of the computation (a **computational graph**). Black
-# numbers are the forward values, computed left to right; red ones are the gradients,
-# computed right to left.
+# numbers are the forward values, computed left to right; purple ones are the gradients,
+# computed right to left. (Purple, because red and blue mean positive and negative in the
+# course's heat maps, and a gradient here can be either.)
 
 # %%
 def draw_neuron_graph(ax, x, w, b, products, z, output, d_x, d_w, d_b, d_products, d_z,
                       dvalue):
-    """Draw ReLU(x . w + b) as a graph: forward values in black, gradients in red."""
+    """Draw ReLU(x . w + b) as a graph: forward values in black, gradients in purple."""
     nodes = {}  # name -> (x position, y position)
     for i in range(3):
         nodes[f"x{i}"] = (0.0, 9.0 - 3.6 * i)
@@ -150,11 +151,11 @@ def draw_neuron_graph(ax, x, w, b, products, z, output, d_x, d_w, d_b, d_product
                                 "shrinkA": 28, "shrinkB": 34})
     for name, (px, py) in nodes.items():
         text, value, gradient = labels[name]
-        face = "#c6dbef" if name[0] in "xwb" else "#fdd0a2"
+        face = "#eeeeee" if name[0] in "xwb" else "#d9d9d9"  # grey: no sign implied
         ax.text(px, py, f"{text} = {value:g}", ha="center", va="center", fontsize=10,
                 bbox={"boxstyle": "round", "facecolor": face, "edgecolor": "0.3"})
         ax.text(px, py - 0.45, f"grad {gradient:g}", ha="center", va="top", fontsize=9,
-                color="#d62728")
+                color="#7b3294")
     ax.set_xlim(-0.9, 10.6)
     ax.set_ylim(-2.4, 9.8)
     ax.axis("off")
@@ -163,7 +164,7 @@ def draw_neuron_graph(ax, x, w, b, products, z, output, d_x, d_w, d_b, d_product
 fig, ax = plt.subplots(figsize=(10, 6.5))
 draw_neuron_graph(ax, x, w, b, products, z, output, d_x, d_w, d_b, d_products, d_z,
                   dvalue)
-ax.set_title("One neuron: forward values (black), gradients of the output (red)")
+ax.set_title("One neuron: forward values (black), gradients of the output (purple)")
 plt.show()
 
 # %% [markdown]
@@ -380,10 +381,13 @@ plt.show()
 # shapes of its weights and biases.
 #
 # This is the first notebook that adds to a class written earlier, and it does so
-# without repeating it: `class DenseLayer(DenseLayer)` makes a new `DenseLayer` that has
-# everything the old one had (`__init__` and `forward` from notebook 01, imported above
-# from `nnfs_helpers`), plus the methods written below it (a method with the same name
-# replaces the old one).
+# without repeating it. The `DenseLayer` imported above is the course's finished class
+# from `nnfs_helpers.py`; it already contains the methods later notebooks teach (this
+# one's `backward` among them). `class DenseLayer(DenseLayer)` builds a *subclass*:
+# Python reads the name in brackets first (the imported class), then gives the name
+# `DenseLayer` to the new class, which inherits every method and replaces any it
+# redefines. So from here on, `backward` is the code in this cell. `class ReLU(ReLU)`
+# does the same for ReLU.
 #
 # - `DenseLayer.backward` computes the three products above: `inputs.T @ dvalues`, the
 #   column sums `np.sum(dvalues, axis=0, keepdims=True)`, and `dvalues @ self.weights.T`.
@@ -561,12 +565,12 @@ for name, analytic, array in [("first layer dweights", first.dweights, first.wei
 # a dense layer of 64 neurons, a ReLU, a dense layer of 3, and softmax with
 # cross-entropy on top, for 300 points at once. Here it is, forward and backward, with
 # the shape of every array. The top row is the forward pass, left to right. The bottom
-# row, in red, is the backward pass, right to left: it starts at the loss, whose
+# row, in purple, is the backward pass, right to left: it starts at the loss, whose
 # gradient with respect to the scores notebook 09 works out, and each arrow carries the
 # `dinputs` of the part on its right, which the part on its left receives as `dvalues`.
 
 # %%
-draw_shapes_diagram(title="The 2 → 64 → 3 network: forward (black) and backward (red)")
+draw_shapes_diagram(title="The 2 → 64 → 3 network: forward (black) and backward (purple)")
 plt.show()
 
 # %% [markdown]
@@ -633,7 +637,7 @@ print(relu.backward(wrong_dvalues) + 0.0)  # (4, 2): no error, wrong numbers (+ 
 # ## What comes next
 #
 # The backward passes of the dense layer and the ReLU are done. What is still missing is
-# the start of the chain, the red arrow out of the loss in the diagram: the gradient of
+# the start of the chain, the purple arrow out of the loss in the diagram: the gradient of
 # the loss with respect to the network's scores, which the last layer receives as its
 # `dvalues`. Notebook 09 works it out for softmax followed by cross-entropy, where it
 # turns out to be remarkably simple. Notebook 10 then checks the whole network's
@@ -650,7 +654,8 @@ print(relu.backward(wrong_dvalues) + 0.0)  # (4, 2): no error, wrong numbers (+ 
 # - `DenseLayer.backward(dvalues)`: `dweights = inputs.T @ dvalues` (summed over the
 #   batch), `dbiases` = column sums of `dvalues`, `dinputs = dvalues @ weights.T`.
 #   `ReLU.backward(dvalues)` multiplies `dvalues` by the mask `inputs > 0`.
-#   `class DenseLayer(DenseLayer)` added them without repeating the rest of the class.
+#   `class DenseLayer(DenseLayer)` made a subclass of the imported class whose `backward`
+#   is the one written here, without repeating the rest of the class.
 # - Every gradient has the shape of what it is the gradient of, as the diagram of the
 #   2 → 64 → 3 network shows; a gradient of the wrong shape can broadcast silently, so
 #   compare shapes when in doubt.

@@ -111,17 +111,21 @@ print(f"largest difference from the formula below 1e-8: "
 # there is not one derivative per score but a whole table of them, $\partial p_i /
 # \partial z_j$ for every pair $(i, j)$: the **Jacobian** matrix.
 #
-# The quotient rule on $p_i = e^{z_i} / S$ gives two cases, using
-# $\partial e^{z_i}/\partial z_j = e^{z_i}$ only when $i = j$ and
-# $\partial S / \partial z_j = e^{z_j}$ always:
+# The rules of notebook 07 are enough. Write $p_i = e^{z_i} \cdot S^{-1}$, a product,
+# and take its derivative with respect to one score $z_j$ by the product rule. The first
+# factor:
+# $\partial e^{z_i} / \partial z_j$ is $e^{z_i}$ when $j = i$ and 0 otherwise (the other
+# scores are constants for it). With the **Kronecker delta** $\delta_{ij}$, which is 1
+# when $i = j$ and 0 otherwise, that is $\delta_{ij} e^{z_i}$. The second factor, by the
+# power rule and the chain rule ($\partial S / \partial z_j = e^{z_j}$, since only one
+# term of the sum contains $z_j$): $\partial S^{-1} / \partial z_j = -S^{-2} e^{z_j}$.
+# Together:
 #
-# $$\frac{\partial p_i}{\partial z_i} = \frac{e^{z_i} S - e^{z_i} e^{z_i}}{S^2}
-# = p_i (1 - p_i), \qquad
-# \frac{\partial p_i}{\partial z_j} = \frac{0 - e^{z_i} e^{z_j}}{S^2} = -p_i p_j
-# \quad (i \ne j).$$
+# $$\frac{\partial p_i}{\partial z_j}
+# = \delta_{ij} e^{z_i} S^{-1} - e^{z_i} S^{-2} e^{z_j}
+# = p_i \delta_{ij} - p_i p_j = p_i(\delta_{ij} - p_j).$$
 #
-# With the Kronecker delta ($\delta_{ij}$ is 1 when $i = j$ and 0 otherwise) both cases
-# are one formula, $\partial p_i / \partial z_j = p_i(\delta_{ij} - p_j)$. As matrices:
+# On the diagonal ($j = i$) that is $p_i(1 - p_i)$; off it, $-p_i p_j$. As matrices:
 # $p_i \delta_{ij}$ is the diagonal matrix of $p$ (`np.diagflat(p)`) and $p_i p_j$ is the
 # outer product of $p$ with itself (`np.outer(p, p)`).
 
@@ -209,9 +213,10 @@ plt.show()
 # symmetric, so which side it multiplies from does not matter). The book writes it as a
 # loop over the samples, and so does `Softmax.backward`.
 #
-# `class Softmax(Softmax)` makes a new `Softmax` that has everything the old one had
-# (notebook 03's `forward`), plus the methods written below (a method with the same name
-# would replace the old one).
+# As in notebook 08, `class Softmax(Softmax)` builds a subclass of the finished class
+# imported from `nnfs_helpers` (which already contains the methods later notebooks teach);
+# it inherits every method and replaces any it redefines, so from here on `backward` is
+# the code in this cell.
 
 # %%
 class Softmax(Softmax):
@@ -572,12 +577,14 @@ print(f"largest difference from the numerical gradient below 1e-6: "
 #
 # From now on, a classifier ends with a dense layer whose scores go straight into
 # `SoftmaxCrossEntropy`; no separate `Softmax` layer. Notebook 08's diagram of the 2-64-3
-# network shows the shape of every array: its last box is now one `SoftmaxCrossEntropy`,
+# network shows the shape of every array; drawn again with
+# `loss_label="SoftmaxCrossEntropy"`, its last box is now one `SoftmaxCrossEntropy`,
 # whose `backward()` starts the backward pass by handing $(p - y)/N$, shape `(300, 3)`,
 # to the last dense layer as its `dvalues`.
 
 # %%
-draw_shapes_diagram(title="2-64-3 on the spiral: the loss box is SoftmaxCrossEntropy")
+draw_shapes_diagram(title="2-64-3 on the spiral: the loss box is SoftmaxCrossEntropy",
+                    loss_label="SoftmaxCrossEntropy")
 plt.show()
 
 # %% [markdown]
@@ -614,8 +621,6 @@ for name, layer in [("first dense", layers[0]), ("second dense", layers[2])]:
 # - Softmax couples every score to every probability: for one sample its Jacobian is
 #   $p_i(\delta_{ij} - p_j)$, `np.diagflat(p) - np.outer(p, p)`, symmetric with rows
 #   summing to 0. `Softmax.backward` builds one per sample, in a loop.
-# - `class Softmax(Softmax):` adds methods to a class written earlier; the new class
-#   keeps everything the old one had.
 # - Chained, the two give $\partial L / \partial z = (p - y) / N$: the $p_i$ cancel.
 # - `SoftmaxCrossEntropy` computes the loss from the scores, with
 #   $\log p = (z - m) - \log \sum_k e^{z_k - m}$, and its gradient as $(p - y) / N$:

@@ -158,8 +158,9 @@ correct_error = relative_error(loss_function.backward(), numerical_loss_gradient
 print(f"correct backward: relative error {correct_error:.1e}")
 
 # %% [markdown]
-# Now two deliberate bugs, each a small subclass that replaces `backward` and nothing
-# else:
+# Now two deliberate bugs, each a small subclass of `SoftmaxCrossEntropy` that replaces
+# `backward` and nothing else: the same mechanism as `class DenseLayer(DenseLayer)` in
+# notebook 08, here under a new name, so the correct class stays available beside them.
 #
 # - `ForgetsTheMean` forgets to divide by the number of samples;
 # - `FixedBatchSize` divides by 32, a batch size fixed in the code, while this batch (the
@@ -220,8 +221,10 @@ check_claim("both bugs give errors over a million times larger than the correct 
 # `DenseLayer` gets one more method for that, `parameters`, which lists
 # `(name, value, gradient)` for its weights and biases. Optimizers (notebook 11 on) will
 # read the parameters the same way, so a layer needs nothing else to be trained.
-# `class DenseLayer(DenseLayer)` makes a new `DenseLayer` that has everything the old one
-# had (notebook 01's `forward`, notebook 08's `backward`), plus the method written below.
+# As in notebook 08, `class DenseLayer(DenseLayer)` builds a subclass of the finished
+# class imported from `nnfs_helpers` (which already contains the methods later notebooks
+# teach); it inherits every method and replaces any it redefines, so from here on
+# `parameters` is the code in this cell.
 
 # %%
 class DenseLayer(DenseLayer):
@@ -250,17 +253,18 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
     """Compare backpropagation with centred differences for every parameter.
 
     Runs one forward and backward pass for the analytic gradients, then
-    ``numerical_gradient`` on each parameter array of each layer. Introduced
-    in notebook 10. The loss checked is the data loss plus every layer's
-    ``regularization_loss()`` (notebook 16), the sum training minimises.
-    Rough guide to the relative errors: below 1e-7 is right; around 1e-4
-    look closer (a ReLU input near its kink); 1e-2 or more is a bug.
+    ``numerical_gradient`` on each parameter array of each layer. The loss
+    checked is the data loss alone; notebook 16 extends this function with
+    the L1/L2 penalties, which training then minimises too. Introduced in
+    notebook 10. Rough guide to the relative errors: below 1e-7 is right;
+    around 1e-4 look closer (a ReLU input near its kink); 1e-2 or more is a
+    bug.
 
     Parameters
     ----------
     layers : list
         The network in order, e.g. ``[dense1, relu, dense2]``. Layers with a
-        ``parameters()`` method are checked; their parameters must be float64.
+        ``parameters()`` method are checked.
     loss : SoftmaxCrossEntropy or CategoricalCrossEntropy
         Called as ``loss.forward(last_output, y)``, then ``loss.backward()``.
     X : ndarray of shape (n_samples, n_features)
@@ -278,11 +282,7 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
         values = X
         for layer in layers:
             values = layer.forward(values)
-        # The L1/L2 penalties (notebook 16) are part of what training minimises
-        # and of what backward's gradients include, so they are checked too.
-        penalty = sum(layer.regularization_loss() for layer in layers
-                      if hasattr(layer, "regularization_loss"))
-        return loss.forward(values, y) + penalty
+        return loss.forward(values, y)
 
     forward_loss()
     dvalues = loss.backward()
@@ -293,12 +293,6 @@ def gradient_check(layers, loss, X, y, *, h=1e-5):
         if not hasattr(layer, "parameters"):
             continue  # ReLU, Softmax: nothing to learn, nothing to check
         for name, value, gradient in layer.parameters():
-            if value.dtype != np.float64:
-                raise TypeError(
-                    f"gradient_check needs float64 parameters, but layers[{index}].{name} "
-                    f"is {value.dtype}; a nudge of {h} is lost in its rounding. "
-                    f"Use float64 weights for the check (the layers' default)."
-                )
             # forward_loss() only runs forward passes, so `gradient` still
             # holds the analytic result while `value` is nudged.
             numerical = numerical_gradient(forward_loss, value, h)
@@ -517,7 +511,6 @@ print(f"all below 1e-7: {max(errors.values()) < 1e-7}")
 # - A correct gradient gives about $10^{-10}$ (rounding noise, whose digits differ
 #   between computers), below $10^{-7}$ is fine, $10^{-4}$ to $10^{-2}$ calls for a
 #   closer look, and above $10^{-2}$ is a bug.
-# - `class DenseLayer(DenseLayer):` adds a method to the class written before.
 # - `DenseLayer.parameters()` lists `(name, value, gradient)`; `gradient_check` uses it
 #   to check every parameter array of a network, and the first wrong array, counting from
 #   the output, points at the bug.

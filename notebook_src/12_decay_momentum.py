@@ -8,10 +8,10 @@
 # **Prerequisites:** [11 · Stochastic gradient descent](11_sgd.ipynb) (the training loop,
 # `Optimizer` and `SGD`).
 #
-# **What you will build:** the final `Optimizer`, which adds learning-rate decay and a
-# memory per parameter array (`new_state`) to notebook 11's, and the final `SGD`, with
-# decay and momentum. Then plain SGD, SGD with decay, and SGD with decay and momentum
-# are compared on the spiral, over several seeds.
+# **What you will build:** the final `Optimizer`, which replaces notebook 11's with one
+# that also has learning-rate decay and a memory per parameter array (`new_state`), and
+# the final `SGD`, with decay and momentum. Then plain SGD, SGD with decay, and SGD with
+# decay and momentum are compared on the spiral, over several seeds.
 #
 # *Book: chapter 10 of "Neural Networks from Scratch in Python" (learning-rate decay and
 # SGD with momentum).*
@@ -25,7 +25,6 @@ import numpy as np
 
 from nnfs_helpers import (
     DenseLayer,
-    Optimizer,
     ReLU,
     Softmax,
     check_claim,
@@ -50,13 +49,15 @@ rng = np.random.default_rng(SEED)
 # In notebook 11, plain SGD with a learning rate of 1.0 trained the 2-64-3 network on the
 # spiral to an accuracy between about 0.55 and 0.85 in 10,000 epochs, depending on the
 # seed. Its loss curves asked for improvement in two ways: a long, slow start, and,
-# from the zigzag somewhere after epoch 600 on, spikes through the rest of the run, where
-# a step of size 1.0 jumped across a valley of the loss instead of going down into it.
+# after the zigzag began somewhere after epoch 600, spikes, where a step of size 1.0
+# jumped across a valley of the loss instead of going down into it (how many, and when,
+# differed a lot from seed to seed).
 #
 # Notebook 11's `Optimizer` and `SGD` were as small as they could be: a loop over the
-# parameter arrays, and `value -= learning_rate * gradient`. This notebook gives them
-# their final form, in two steps: the base class learns to shrink the learning rate
-# and to keep a memory for each parameter array, and `SGD` uses both.
+# parameter arrays, and `value -= current_learning_rate * gradient`, with a rate that
+# never changed. This notebook writes both classes again, in their final form: the base
+# class learns to shrink the learning rate and to keep a memory for each parameter array,
+# and `SGD` uses both.
 #
 # `train` and `evaluate` are notebook 11's and `forward_pass` is notebook 04's, all three
 # imported from `nnfs_helpers`.
@@ -83,17 +84,18 @@ for t in [0, 1, 10, 100, 1_000, 10_000]:
 
 # %% [markdown]
 # The schedule belongs in the base class, so that every optimizer of the course gets it.
-# `class Optimizer(Optimizer)` makes a new `Optimizer` that has everything notebook 11's
-# had, plus the methods written below it; a method with the same name replaces the old
-# one. All four are new here:
+# So here is `Optimizer` once more, written out whole as `class Optimizer:`: it replaces
+# notebook 11's class (a new class of the same name takes the name over), and it is the
+# final one, the `Optimizer` that `nnfs_helpers` holds and later notebooks import. Its
+# four methods:
 #
 # - `__init__` takes a `decay` besides the learning rate, and checks both with
 #   `check_hyperparameter`, which turns a bad value (a negative learning rate, a string)
 #   into a clear message. It starts three things: `current_learning_rate`, the rate the
 #   next step uses; `iterations`, the number of steps taken; and `state`, the optimizer's
 #   memory (below).
-# - `step` does what notebook 11's did, and then counts the step and computes the next
-#   learning rate with the formula above, on its last line.
+# - `step` loops over the layers as notebook 11's did, and then counts the step and
+#   computes the next learning rate with the formula above, on its last line.
 # - `new_state(value)` says what the optimizer must **remember** about a parameter array
 #   from one step to the next. The base class remembers nothing (an empty dictionary);
 #   momentum, below, needs a "velocity" per array, and Adam (notebook 14) needs two
@@ -106,12 +108,13 @@ for t in [0, 1, 10, 100, 1_000, 10_000]:
 #   argument. The base class has none: each optimizer defines its own.
 
 # %%
-class Optimizer(Optimizer):
-    """Optimizer from notebook 11, plus learning-rate decay and a memory per array.
+class Optimizer:
+    """What every optimizer shares: the update loop, learning-rate decay, a memory.
 
-    After ``t`` steps the learning rate is ``learning_rate / (1 + decay * t)``.
-    What a subclass remembers about a parameter array between steps (``new_state``)
-    lives in ``self.state[layer][name]``.
+    Replaces notebook 11's ``Optimizer``. After ``t`` steps the learning rate is
+    ``learning_rate / (1 + decay * t)``. What a subclass remembers about a
+    parameter array between steps (``new_state``) lives in
+    ``self.state[layer][name]``; how it changes the array is its ``update``.
     """
 
     def __init__(self, learning_rate, decay):
@@ -174,11 +177,11 @@ class Optimizer(Optimizer):
 
 
 # %% [markdown]
-# `SGD` is rewritten on top of it. Its `update` keeps notebook 11's line,
-# `value -= self.current_learning_rate * gradient`, in the `else` branch, with the decayed
-# rate in place of the fixed one. The momentum branch, `new_state` and the `momentum`
-# argument are explained in the next section; with `momentum=0`, the default, they do
-# nothing.
+# `SGD` is rewritten on top of it, as `class SGD(Optimizer)` on the new `Optimizer`. Its
+# `update` keeps notebook 11's line, `value -= self.current_learning_rate * gradient`, in
+# the `else` branch; the rate in it now shrinks as the steps go by. The momentum branch,
+# `new_state` and the `momentum` argument are explained in the next section; with
+# `momentum=0`, the default, they do nothing.
 
 # %%
 class SGD(Optimizer):
@@ -377,12 +380,14 @@ plt.show()
 # - **Momentum 0.5** lets the steps along the floor add up (up to twice as large): after
 #   50 steps it is about three times closer to the minimum than plain SGD.
 # - **Momentum 0.9** builds up speed fastest (steps up to ten times as large) and is by
-#   far the closest after 10 steps. But it has so much speed that it rolls **past** the
-#   minimum, turns round and swings back, and all the while it rocks from side to side
-#   across the steep direction, where plain SGD settled at once. Its loss jumps up and
-#   down: between steps 10 and 25 it barely gets closer (1.2409, then 1.1381), and
-#   momentum 0.5 nearly catches up. The swings die down slowly, so by step 50 it is
-#   ahead again (0.2999 against 0.496), but by a detour. Too much momentum overshoots.
+#   far the closest after 10 steps (1.2409, against 2.7396 and 3.2683). But it has so
+#   much speed that it rolls **past** the minimum, out the other side, turns round and
+#   swings back: between steps 10 and 25 it barely gets closer (1.2409, then 1.1381),
+#   while momentum 0.5 nearly halves its distance (2.7396, then 1.4433). All the while it
+#   rocks from side to side across the steep direction, where plain SGD settled at once,
+#   so its loss (bottom right) jumps up and down, at many steps above momentum 0.5's. It
+#   is still the closest of the three at step 50 (0.2999 against 0.496), but by a detour.
+#   Too much momentum overshoots.
 
 # %% [markdown]
 # ## Side by side on the spiral
@@ -406,11 +411,11 @@ plt.show()
 # is the optimizer; we look at their curves to see *how* each optimizer behaves. Then a
 # seed study, which says what holds beyond this one set of starting weights.
 #
-# Besides the loss and the accuracy, `train` records at every epoch whatever
-# `record(layers)` returns. Here that is two numbers: how many of the 64 hidden neurons
-# are **alive**, and the optimizer's current learning rate. A ReLU neuron whose output is
-# 0 for all 300 points is dead, since its gradient is 0 too and no step can change it
-# (notebook 02). Notebook 11 saw a too-large learning rate kill all of them.
+# Besides the loss and the accuracy, `train` records the optimizer's learning rate at
+# every epoch (`history["learning_rate"]`), and whatever `record(layers)` returns. Here
+# `record` counts how many of the 64 hidden neurons are **alive**. A ReLU neuron whose
+# output is 0 for all 300 points is dead, since its gradient is 0 too and no step can
+# change it (notebook 02). Notebook 11 saw a too-large learning rate kill all of them.
 
 # %%
 X, y = spiral_data(samples=100, classes=3, seed=SEED)  # X (300, 2), y (300,)
@@ -427,11 +432,10 @@ def count_live_neurons(hidden):
     return int(np.sum((hidden > 0).any(axis=0)))
 
 
-def recorder(optimizer):
-    """What `train` records at each epoch: the live hidden neurons and the learning rate."""
+def live_hidden_neurons(layers):
+    """What `train` records at each epoch: how many hidden neurons are alive."""
     # layers[0].output is this epoch's hidden layer output, (300, 64), before the ReLU.
-    return lambda layers: (count_live_neurons(layers[0].output),
-                           optimizer.current_learning_rate)
+    return count_live_neurons(layers[0].output)
 
 
 # %%
@@ -447,8 +451,9 @@ for name, settings in SETTINGS.items():
     optimizers[name] = SGD(**settings)
     networks[name] = make_network()
     histories[name] = train(networks[name], optimizers[name], X, y, EPOCHS,
-                            record=recorder(optimizers[name]))
-    live[name], rates[name] = np.array(histories[name]["record"]).T  # (10000,) each
+                            record=live_hidden_neurons)
+    live[name] = np.array(histories[name]["record"])            # (10000,)
+    rates[name] = np.array(histories[name]["learning_rate"])    # (10000,)
 
 # %% [markdown]
 # The recorded learning rates follow the schedule of the figure above, as they should:
@@ -493,17 +498,18 @@ plt.show()
 # What the curves of this one set of runs show (yours may differ in the details; the
 # seed study below says which of it holds in general):
 #
-# - **Decay** (green) ends without spikes: once the learning rate has shrunk, the steps
-#   no longer jump across the valley. Its steps are smaller than plain
-#   SGD's from the start, so early on it is slower.
+# - **Decay** (green) has no spikes after epoch 2,000, where plain SGD (grey) has at least
+#   20 in this run (the table below counts them): once the learning rate has shrunk, the
+#   steps no longer jump across the valley. Its steps are smaller than plain SGD's from
+#   the start, so early on it is slower.
 # - **Momentum 0.9** (red) is by far the fastest at first: its velocity builds up to
 #   steps up to ten times the learning rate (as computed above). And such steps
 #   overshoot. Within the first few dozen epochs several hidden neurons are already dead
 #   (the third panel); then, after epoch 100, the loss shoots up (out of the top of the
 #   plot) and more neurons die, for good, all within the first thousand epochs. The
 #   survivors go on learning, more and more slowly as decay shrinks the steps.
-# - **Momentum 0.5** (blue) builds up less speed, has no large spikes, and keeps nearly
-#   every neuron alive.
+# - **Momentum 0.5** (blue) builds up less speed, spikes fewer than 5 times after epoch
+#   2,000 (the table below counts them), and keeps at least 55 of its 64 neurons alive.
 #
 # Where each run ends, and which one ends best, is a different question, and one run of
 # each cannot answer it. The numbers of these four runs (spikes counted as in notebook
@@ -552,34 +558,29 @@ check_claim("plain SGD spikes at least 20 times after epoch 2,000, decay alone n
 # %% [markdown]
 # ## A seed study
 #
-# Plain SGD needs no new study: notebook 11 ran exactly this setup (the same data,
-# network, learning rate and 10,000 epochs) from seeds 0 to 4. Its final accuracy lay
-# between about 0.55 and 0.85, depending on the seed, and on every seed the loss spiked
-# dozens of times or more after epoch 2,000.
-#
-# Here are the three settings with decay, from four sets of starting weights (seeds 0
-# to 3). Each run reports its accuracy, how many hidden neurons are alive, how soon the
-# loss first gets below 0.9 (a measure of speed), and how high the loss ever got after
-# the first epoch.
+# Here are all four settings from four sets of starting weights (seeds 0 to 3). Each run
+# reports its accuracy, how many hidden neurons are alive, how soon the loss first gets
+# below 0.9 (a measure of speed), and how high the loss ever got after the first epoch.
 #
 # The study trains each run for **3,000 epochs, not 10,000**, and uses only four seeds:
-# nine more runs of 10,000 epochs would take about twenty seconds, too long for a
-# notebook you run from the top (set `SEEDS = range(8)` if you can wait).
-# By epoch 3,000 what this section is about has happened: momentum 0.9's neurons have
-# died (in the run above, all within the first thousand epochs), and the speeds can be
-# compared. The accuracies are not final, though: the runs with decay alone and with
-# momentum 0.5 keep improving until epoch 10,000, as the curves above show. Seed 0's
+# twelve more runs of 10,000 epochs would take more than twenty seconds, too long for a
+# notebook you run from the top. If you can wait, set `STUDY_EPOCHS = 10_000` (the
+# length of each run) or `SEEDS = range(8)` in the next cell. By epoch 3,000 what this
+# section is about has happened: momentum 0.9's neurons have died (in the run above, all
+# within the first thousand epochs), and the speeds can be compared. The accuracies are
+# not final, though: plain SGD, decay alone and momentum 0.5 keep improving until epoch
+# 10,000, as the curves above show. So every accuracy here is the one at epoch 3,000, and
+# none of them can be compared with notebook 11's accuracies at epoch 10,000. Seed 0's
 # results are taken from the runs above, at epoch 3,000, so they are not trained again.
 
 # %%
 STUDY_EPOCHS = 3_000
 SEEDS = range(4)
-STUDIED = ["SGD + decay", "SGD + decay + momentum 0.9", "SGD + decay + momentum 0.5"]
 
 
 def study_run(name, seed):
     """Train `name`'s setting from `seed` for STUDY_EPOCHS epochs; report how it went."""
-    if seed == SEED:  # the runs above, as they were after STUDY_EPOCHS steps
+    if seed == SEED and STUDY_EPOCHS < EPOCHS:  # the runs above, after STUDY_EPOCHS steps
         history = histories[name]
         losses = np.array(history["loss"][:STUDY_EPOCHS])
         acc = history["accuracy"][STUDY_EPOCHS]  # measured before step STUDY_EPOCHS + 1
@@ -597,7 +598,7 @@ def study_run(name, seed):
 
 
 # partial(study_run, name) is study_run with its first argument filled in: run(seed).
-studies = {name: seed_study(partial(study_run, name), SEEDS) for name in STUDIED}
+studies = {name: seed_study(partial(study_run, name), SEEDS) for name in SETTINGS}
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: results of 3,000-epoch runs differ in their digits from computer to
@@ -608,7 +609,7 @@ for metric, digits in [("accuracy", 3), ("live neurons", 0), ("loss < 0.9 at epo
     print()
 
 # %%
-fig, axes = plt.subplots(2, 2, figsize=(15, 5.5))
+fig, axes = plt.subplots(2, 2, figsize=(15, 6))
 for ax, metric in zip(axes.ravel(), ["accuracy", "live neurons", "loss < 0.9 at epoch",
                                      "highest loss after epoch 1"], strict=True):
     plot_seed_study(studies, metric, ax=ax,
@@ -620,33 +621,42 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# ("loss < 0.9 at epoch" is 3,000 for a run that never got there.) What the spread
-# shows, setting by setting:
+# ("loss < 0.9 at epoch" is the length of the study, 3,000, for a run that never got
+# there.) What the spread shows, at epoch 3,000, setting by setting:
 #
 # - **Momentum is the speed-up.** With momentum 0.9 the loss gets below 0.9 within a
-#   few hundred epochs on (nearly) every seed, with momentum 0.5 about five or more
-#   times later (medians), and decay alone does not get there within 3,000 epochs on any
-#   seed.
-# - **Decay removes the spikes,** as the runs above showed: the rate is halved by epoch
-#   1,000 and down to a third by epoch 2,000, when plain SGD spikes most.
+#   few hundred epochs on (nearly) every seed, with momentum 0.5 at least five times
+#   later (medians) but still sooner than plain SGD (medians), and decay alone does not
+#   get there within 3,000 epochs on any seed.
+# - **Decay alone is slower than plain SGD.** On every seed it is behind plain SGD at
+#   epoch 3,000: its steps shrink from the first epoch on. What it gains, no spikes late
+#   in training, shows in the 10,000-epoch run above, not in this study.
 # - **Momentum 0.5 is the reliable one.** On every seed it is ahead of decay alone,
-#   which has the same schedule and no momentum, its accuracies lie close together, and
-#   nearly all of its 64 neurons stay alive.
+#   which has the same schedule and no momentum, and on all seeds but at most one it is
+#   ahead of plain SGD too. Its accuracies lie within 0.15 of each other, and at least 55
+#   of its 64 neurons stay alive on every seed.
 # - **Momentum 0.9 overshoots, and its result is a gamble.** Its early steps are so
-#   large that on every seed they send the loss back above where it started, and on
-#   every seed it ends with fewer live neurons than the other two, often fewer than half
-#   of them. The survivors usually do very well: on all seeds but at most one, momentum
-#   0.9 is ahead of momentum 0.5 at epoch 3,000 by more than 0.1. But how many survive
-#   is luck, and it can go badly: from seed 1, fewer than 10 neurons survive, the loss
-#   never gets below 0.9, and the run ends far behind momentum 0.5. (That seed is one of
+#   large that on every seed they send the loss far back above where it started (above
+#   1.5; no other setting goes above 1.25), and on every seed it ends with fewer live
+#   neurons than the other three, fewer than half of them on two seeds or more. The
+#   survivors do very well: on all seeds but at most one, momentum 0.9 is ahead of
+#   momentum 0.5 at epoch 3,000 by more than 0.1. But how many survive is luck, and it
+#   can go badly: from seed 1, fewer than 10 neurons survive, the loss never gets below
+#   0.9, and the run ends behind momentum 0.5 by more than 0.05. (That seed is one of
 #   this study; other seeds may all go well, and you cannot tell in advance which will
 #   not.)
 #
-# The book reports an accuracy above 0.9 for momentum 0.9, from one run: one draw from a
-# spread this wide. The lessons that hold are the ones above: decay smooths the end of
-# training, momentum speeds it up, and too much momentum overshoots, in the toy valley
-# and in the network, where it kills a large part of the hidden layer and leaves the
-# result to chance.
+# The book reports an accuracy above 0.9 for momentum 0.9, from one run of 10,000 epochs.
+# Here, from four seeds, its accuracy at epoch 3,000 spreads this widely, and more epochs
+# cannot bring dead neurons back. The lessons that hold are these: decay smooths the end
+# of training (the runs above), momentum speeds it up, and too much momentum overshoots,
+# in the toy valley and in the network, where it kills a large part of the hidden layer
+# and leaves the result to chance.
+#
+# The checks below describe seeds 0 to 3 at epoch 3,000. With more seeds, or longer runs,
+# some may fail: what held for four seeds need not hold for eight, and finding that out
+# is what a seed study is for. Such a failure is news about the optimizers, not an error
+# in your code.
 
 # %%
 def median(name, metric):
@@ -654,27 +664,37 @@ def median(name, metric):
     return np.median(studies[name][metric])
 
 
-decay = studies["SGD + decay"]
+plain, decay = studies["plain SGD"], studies["SGD + decay"]
 fast, gentle = studies["SGD + decay + momentum 0.9"], studies["SGD + decay + momentum 0.5"]
 check_claim("momentum 0.9 gets below a loss of 0.9 within 1,000 epochs on all seeds but "
             "at most one, and in under 500 (median)",
             bool(np.sum(fast["loss < 0.9 at epoch"] < 1_000) >= len(SEEDS) - 1
                  and median("SGD + decay + momentum 0.9", "loss < 0.9 at epoch") < 500))
-check_claim("momentum 0.5 gets there at least 5 times later (medians)",
+check_claim("momentum 0.5 gets there at least 5 times later (medians), but sooner than "
+            "plain SGD (medians)",
             bool(5 * median("SGD + decay + momentum 0.9", "loss < 0.9 at epoch")
-                 < median("SGD + decay + momentum 0.5", "loss < 0.9 at epoch")))
+                 < median("SGD + decay + momentum 0.5", "loss < 0.9 at epoch")
+                 < median("plain SGD", "loss < 0.9 at epoch")))
 check_claim("decay alone does not get there within 3,000 epochs on any seed",
             bool(np.all(decay["loss < 0.9 at epoch"] == STUDY_EPOCHS)))
-check_claim("momentum 0.5 is ahead of decay alone on every seed",
-            bool(np.all(gentle["accuracy"] > decay["accuracy"])))
+check_claim("decay alone is behind plain SGD on every seed",
+            bool(np.all(decay["accuracy"] < plain["accuracy"])))
+check_claim("momentum 0.5 is ahead of decay alone on every seed, and of plain SGD on all "
+            "seeds but at most one",
+            bool(np.all(gentle["accuracy"] > decay["accuracy"])
+                 and np.sum(gentle["accuracy"] > plain["accuracy"]) >= len(SEEDS) - 1))
 check_claim("momentum 0.5 keeps at least 55 live neurons on every seed, its accuracies "
             "within 0.15 of each other", bool(gentle["live neurons"].min() >= 55
                                               and np.ptp(gentle["accuracy"]) < 0.15))
-check_claim("momentum 0.9's loss goes back above ln 3 (its start) on every seed",
-            bool(np.all(fast["highest loss after epoch 1"] > np.log(3))))
-check_claim("momentum 0.9 ends with fewer live neurons than the other two, on every seed",
-            bool(np.all(fast["live neurons"] < np.minimum(decay["live neurons"],
-                                                          gentle["live neurons"]))))
+others = [plain, decay, gentle]
+check_claim("momentum 0.9's loss goes back above 1.5 on every seed; no other setting's "
+            "goes above 1.25",
+            bool(np.all(fast["highest loss after epoch 1"] > 1.5)
+                 and all(np.all(other["highest loss after epoch 1"] <= 1.25)
+                         for other in others)))
+check_claim("momentum 0.9 ends with fewer live neurons than the other three, on every seed",
+            bool(all(np.all(fast["live neurons"] < other["live neurons"])
+                     for other in others)))
 check_claim("with momentum 0.9, fewer than half the neurons (32) survive on 2 seeds or more",
             bool(np.sum(fast["live neurons"] < 32) >= 2))
 check_claim("on all seeds but at most one, momentum 0.9 is ahead of momentum 0.5 by more "
@@ -721,11 +741,14 @@ plt.show()
 #   in the optimizer's `state`, not on the layers. The final `Optimizer` has decay and
 #   this memory for every optimizer of the course; `update(value, gradient, state)` is
 #   the one method each new optimizer writes.
-# - On the spiral: decay removes the late spikes, momentum reaches a low loss many times
-#   sooner, and momentum 0.5 is ahead of decay alone on every seed of the study. The
-#   book's momentum 0.9 overshoots: it kills many hidden neurons on every seed, and its
-#   result is a gamble on which neurons survive: usually the best of the three, now and
-#   then far behind.
+# - On the spiral, in the 10,000-epoch runs from seed 0: decay alone had no spikes after
+#   epoch 2,000, where plain SGD had at least 20.
+# - In the seed study (epoch 3,000, 4 seeds): momentum 0.9 got the loss below 0.9 at least
+#   five times sooner than momentum 0.5 (medians), and decay alone never did; momentum 0.5
+#   was ahead of decay alone on every seed. The book's momentum 0.9 overshoots: it killed
+#   many hidden neurons on every seed, and its result is a gamble on which neurons
+#   survive: ahead of momentum 0.5 by more than 0.1 on all seeds but one, and behind it
+#   on seed 1.
 # - Compare optimizers over several seeds, and look at more than one number: loss,
 #   accuracy, speed, and what happened inside the network. One run of each, even from the
 #   same starting weights, shows how they behave, not which is better.

@@ -5,8 +5,8 @@
 # probability of "yes", binary cross-entropy measures how wrong it is, and a small network
 # learns a two-class spiral.
 #
-# **Prerequisites:** [14 · Adam](14_adam.ipynb) (the training loop),
-# [15 · Validation](15_validation.ipynb) and
+# **Prerequisites:** [11 · Stochastic gradient descent](11_sgd.ipynb) (the training
+# loop), [14 · Adam](14_adam.ipynb), [15 · Validation](15_validation.ipynb) and
 # [16 · Regularization](16_regularization.ipynb) (L2 penalties).
 #
 # **What you will build:** `Sigmoid` (an activation that squashes any number into a
@@ -40,6 +40,7 @@ from nnfs_helpers import (
     print_seed_study,
     seed_study,
     spiral_data,
+    total_penalty,
 )
 
 # Our matrices are small: one BLAS thread is faster than several (notebook 15).
@@ -172,7 +173,7 @@ class Sigmoid:
         """
         inputs = check_inputs("Sigmoid", inputs)
         self.inputs = inputs
-        # exp(-x) overflows for x below about -709 (-88 in float32). With
+        # exp(-x) overflows for x below about -709. With
         # e = exp(-|x|), which is at most 1, the sigmoid is 1 / (1 + e) for
         # x >= 0 and e / (1 + e) for x < 0: the same values, never an overflow.
         e = np.exp(-np.abs(inputs))
@@ -483,7 +484,7 @@ plt.show()
 #
 # Notebook 11's `train` and `evaluate` are written for a softmax classifier: they use
 # `SoftmaxCrossEntropy` and `accuracy`. So here are their yes/no twins, `train_binary` and
-# `evaluate_binary`: the same steps (notebook 11's `forward_pass`, the loss, `check_loss`
+# `evaluate_binary`: the same steps (notebook 04's `forward_pass`, the loss, `check_loss`
 # to stop at once if training diverges, the backward pass, the optimizer's step), with
 # the new loss and accuracy. `train_binary` records the data loss, the penalty and the
 # accuracy every 10 epochs. A run's starting weights come from a seed; `train_setting`
@@ -506,9 +507,7 @@ def train_binary(layers, X, y, *, optimizer, epochs, every=10):
         data_loss = loss_function.forward(values, y)
         check_loss(data_loss, epoch)
         if epoch % every == 0 or epoch == 1:
-            penalty = sum(layer.regularization_loss() for layer in layers
-                          if hasattr(layer, "regularization_loss"))
-            for key, value in zip(history, [epoch, data_loss, penalty,
+            for key, value in zip(history, [epoch, data_loss, total_penalty(layers),
                                             binary_accuracy(values, y)], strict=True):
                 history[key].append(value)
         gradient = loss_function.backward()
@@ -712,10 +711,10 @@ plt.show()
 #
 # How much of that is luck? The starting weights are random, and another seed ends
 # somewhere else. So we train both settings from five seeds (seed 0 is the pair of runs
-# above) and compare the spreads (notebook 11's `seed_study`). The validation set of 200
-# points is itself a random sample, with half a percent per point, so each network is
-# also measured on a larger fresh one, 2,000 points (seed 2), whose figure moves much
-# less from one sample to the next.
+# above) and compare the spreads (`seed_study`, introduced in notebook 07 and explained
+# in notebook 11). The validation set of 200 points is itself a random sample, with half
+# a percent per point, so each network is also measured on a larger fresh one, 2,000
+# points (seed 2), whose figure moves much less from one sample to the next.
 
 # %%
 X_fresh, y_fresh_flat = spiral_data(1000, 2, seed=2)  # (2000, 2): never trained or validated on
@@ -788,13 +787,13 @@ plt.show()
 #   Its loss falls faster from the start and ends far lower (the median less than half
 #   the book setting's). After epoch 1,000 it mostly settles: on every seed it rises
 #   above its lowest value so far at some point, but on most seeds by less than 10 %.
-#   The decay makes spikes rare, not impossible: on one of these five seeds (seed 4 on
-#   the machine that built this notebook) the loss jumps once, shortly after epoch
-#   1,000, to about three times its lowest value, and recovers: every run ends within
-#   10 % of the lowest loss it reached. Over seeds 0-15 we saw two such spikes, one as
-#   late as epoch 8,000, none above 3.5 times. Its
-#   training accuracy over the last 1,000 epochs stays within 0.03 of where it ends: the
-#   exact final figure is not luck.
+#   The decay makes spikes rare, not impossible: a rise to twice the lowest value or
+#   more happens on at most one of the five seeds. On the machine that built this
+#   notebook it is seed 4's, shortly after epoch 1,000, to about three times its lowest
+#   value (the "largest rise" table above; on your computer it may be another seed, or
+#   none). Every run recovers: it ends within 10 % of the lowest loss it reached. The
+#   course's training accuracy over the last 1,000 epochs stays within 0.03 of where it
+#   ends: the exact final figure is not luck.
 # - For nearly every network, the 200-point validation set gives a lower figure than
 #   the 2,000 fresh points: our validation sample happens to be a harder one. A
 #   validation accuracy is a sample too, and a small sample moves more.
@@ -815,15 +814,13 @@ check_claim("the course's median validation accuracy is within 0.05 of the book'
 for metric in ("validation accuracy", "accuracy on 2,000 fresh points", "training accuracy"):
     check_claim(f"the course's median {metric} is higher than the book's by more than 0.03",
                 bool(np.median(course_study[metric]) - np.median(book_study[metric]) > 0.03))
-# Over seeds 0-15, on this machine and under the other-CPU emulation, the largest rise
-# was 1.01 to 1.15, except on seed 4 (3.3, at epoch 1,080) and, on one of the two, seed 6
-# (2.7, near epoch 8,100): the bumps are usually small, and a spike is rare.
 course_rise = course_study["largest rise of the loss"]
 check_claim("after epoch 1,000 the course's loss rises above its lowest value so far on "
             "every seed, by less than 10 % on most",
             bool(np.all(course_rise > 1) and np.sum(course_rise < 1.1) > n_seeds / 2))
-check_claim("after epoch 1,000 the course's loss never rises to 3.5 times its lowest value "
-            "so far, on any seed", bool(np.all(course_rise < 3.5)))
+check_claim("after epoch 1,000 the course's loss rises to 2 times its lowest value so far "
+            "on at most one of the seeds", bool(np.sum(course_rise >= 2) <= 1))
+check_claim("and never to 3.5 times, on any seed", bool(np.all(course_rise < 3.5)))
 check_claim("every course run ends within 10 % of the lowest loss it reached",
             bool(np.all(course_study["final loss over the lowest"] < 1.1)))
 check_claim("the course's loss is lower than the book's at epoch 1,000, on every seed",

@@ -40,6 +40,7 @@ from nnfs_helpers import (
     print_seed_study,
     seed_study,
     spiral_data,
+    total_penalty,
     train,
 )
 
@@ -79,14 +80,15 @@ print(f"train, after {EPOCHS} epochs:     loss {loop_history['loss'][-1]:.4f}, "
 
 # %% [markdown]
 # But `train` fits one kind of task only: a softmax classifier, trained on all its data
-# at once. The notebooks after 11 kept writing variants of it: with validation data, with
-# penalties, with dropout switched on for training and off for measuring, with another
-# loss and accuracy (18's `train_binary`, 19's `train_regression`). Look at what changed
-# from one to the next: the **layers** (how many, how wide, with dropout or not), the
-# **loss** (cross-entropy, binary cross-entropy, mean squared error), the **optimizer**,
-# the **accuracy** (`accuracy`, `binary_accuracy`, `regression_accuracy`), the data and
-# the number of epochs. Everything else, the two loops over the layers, the order of the
-# calls, the bookkeeping, stayed the same every time. Code that stays the same belongs in
+# at once. The notebooks after 11 worked around it: 15 wrapped `train` to measure a
+# validation set (`train_with_validation`), 17 had to hand it a `measure` that switches
+# dropout off, and 18 and 19 copied the loop (`train_binary`, `train_regression`) to swap
+# the loss and the accuracy. Look at what changed from one to the next: the **layers**
+# (how many, how wide, with dropout or not), the **loss** (cross-entropy, binary
+# cross-entropy, mean squared error), the **optimizer**, the **accuracy** (`accuracy`,
+# `binary_accuracy`, `regression_accuracy`), the data and the number of epochs.
+# Everything else, the two loops over the layers, the order of the calls, the
+# bookkeeping, stayed the same every time. Code that stays the same belongs in
 # one place, written once and tested once. That place is a `Model` object: it holds the
 # four parts that change and owns the loop that does not.
 #
@@ -96,7 +98,7 @@ print(f"train, after {EPOCHS} epochs:     loss {loop_history['loss'][-1]:.4f}, "
 # it in three steps, a cell each. First, a model that answers and measures, without
 # training:
 #
-# - `forward(X, training=False)` runs a batch through every layer with notebook 11's
+# - `forward(X, training=False)` runs a batch through every layer with notebook 04's
 #   `forward_pass`. It also switches `Dropout` layers on while training and off otherwise
 #   (notebook 17 did that by hand with `layer.training`), so no one can forget it.
 # - `loss_and_accuracy(X, y)` runs one batch forward and returns its loss and accuracy.
@@ -108,8 +110,8 @@ print(f"train, after {EPOCHS} epochs:     loss {loop_history['loss'][-1]:.4f}, "
 #
 # `evaluate` and `predict` take an optional `batch_size`, so that a large data set need
 # not go through the network all at once, and both check the data they are given with
-# `check_data` (one label per sample, no NaN in `X`), where it enters, instead of every
-# layer scanning every array.
+# `check_data` (one label per sample, no NaN in `X`), once, where it enters (the layers'
+# `check_inputs` looks at shapes only).
 
 # %%
 class Model:
@@ -189,7 +191,8 @@ check_claim("Model.evaluate gives exactly the loss and accuracy of notebook 11's
 #   through the layers in reverse, the optimizer's step. It returns the epoch's mean
 #   loss, penalty and accuracy, each batch weighted by its size. If a batch's loss is
 #   not a finite number, `check_loss` (notebook 11) stops it before a step is taken.
-# - `regularization_loss()` adds up the L1/L2 penalties of the layers (notebook 16).
+# - `regularization_loss()` adds up the L1/L2 penalties of the layers with notebook 16's
+#   `total_penalty`.
 #
 # Read `train_epoch` slowly: inside its `for` loop is exactly the loop of `train`.
 
@@ -203,7 +206,7 @@ class Model(Model):
         Returns the epoch's mean data loss, penalty and accuracy, each batch
         weighted by its size.
         """
-        total_loss = total_penalty = total_accuracy = 0.0
+        total_loss = penalty_sum = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
             loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
@@ -212,16 +215,15 @@ class Model(Model):
             for layer in reversed(self.layers):
                 gradient = layer.backward(gradient)
             # The penalty of the weights this step trained on, like the loss.
-            total_penalty += self.regularization_loss() * len(X_batch)
+            penalty_sum += self.regularization_loss() * len(X_batch)
             total_loss += loss * len(X_batch)
             total_accuracy += acc * len(X_batch)
             self.optimizer.step(self.layers)
-        return total_loss / len(X), total_penalty / len(X), total_accuracy / len(X)
+        return total_loss / len(X), penalty_sum / len(X), total_accuracy / len(X)
 
     def regularization_loss(self):
         """Sum of the layers' L1 and L2 penalties (0.0 without any)."""
-        return sum(layer.regularization_loss() for layer in self.layers
-                   if hasattr(layer, "regularization_loss"))
+        return total_penalty(self.layers)
 
 
 # %% [markdown]
@@ -486,11 +488,12 @@ check_claim("in this run, batches of 32 end with the higher loss and the lower t
 #
 # But this is one run, from one seed. Another seed starts from other weights and
 # shuffles the batches in another order, and could end the other way round. So before
-# we say anything about mini-batches, we repeat the experiment with five seeds (notebook
-# 11's `seed_study`). Each run returns its final training and validation accuracy and
-# its number of **live** neurons: hidden neurons whose ReLU is positive for at least one
-# training point (a neuron that is zero on every point passes no gradient and stops
-# learning, notebook 12). Five settings, all with Adam and a decay of 1e-3:
+# we say anything about mini-batches, we repeat the experiment with five seeds
+# (`seed_study`, introduced in notebook 07 and explained in notebook 11). Each run
+# returns its final training and validation accuracy and its number of **live**
+# neurons: hidden neurons whose ReLU is positive for at least one training point (a
+# neuron that is zero on every point passes no gradient and stops learning, notebook
+# 12). Five settings, all with Adam and a decay of 1e-3:
 #
 # - the full batch and batches of 32, both at the learning rate of 0.05, for 300 epochs;
 # - the same two at a ten times smaller rate, 0.005, also for 300 epochs: if large steps

@@ -23,7 +23,6 @@ import time
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.datasets import load_digits
-from sklearn.model_selection import train_test_split
 
 from nnfs_helpers import (
     Adam,
@@ -126,12 +125,45 @@ print("scaled pixels from", X_all.min(), "to", X_all.max())
 # - `stratify=labels` keeps the proportion of each digit the same in every part, so no
 #   set is short of, say, sevens by bad luck;
 # - `random_state=SEED` fixes the shuffle, so the split is the same on every run.
+#
+# Then the same steps, packaged: the loading, the scaling by 16 from above and both
+# splits go into one function, `digits_data`, so that notebook 22 can get the very same
+# three sets with one call.
 
 # %%
-X_rest, X_test, y_rest, y_test = train_test_split(
-    X_all, y_all, test_size=0.2, stratify=y_all, random_state=SEED)
-X_train, X_val, y_train, y_val = train_test_split(
-    X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=SEED)
+def digits_data(seed=0):
+    """The 8 x 8 digit scans, scaled to [0, 1] and split 60/20/20 for training.
+
+    Introduced in notebook 21 (notebook 22 uses it again). Both splits are
+    stratified, so each part has the same share of every digit.
+
+    Parameters
+    ----------
+    seed : int, default 0
+        Fixes the shuffles of the two splits.
+
+    Returns
+    -------
+    (X_train, y_train), (X_val, y_val), (X_test, y_test)
+        ``X`` of shape (n_images, 64), pixels divided by 16; ``y`` the digits 0-9.
+        1,077, 360 and 360 images.
+    """
+    # Imported inside the function, so that importing nnfs_helpers does not
+    # need scikit-learn (only notebooks 21 and 22 use it).
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    X_all, y_all = digits.data / 16.0, digits.target
+    # 20% of the images for the test set, then a quarter of the rest for validation.
+    X_rest, X_test, y_rest, y_test = train_test_split(
+        X_all, y_all, test_size=0.2, stratify=y_all, random_state=seed)
+    X_train, X_val, y_train, y_val = train_test_split(
+        X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=seed)
+    return (X_train, y_train), (X_val, y_val), (X_test, y_test)
+
+
+(X_train, y_train), (X_val, y_val), (X_test, y_test) = digits_data(SEED)
 
 for name, labels in [("training", y_train), ("validation", y_val), ("test", y_test)]:
     print(f"{name:>10}: {len(labels):4d} images, per digit {np.bincount(labels)}")
@@ -170,8 +202,24 @@ print(f"Glorot, 128 -> 10:  {initial_scale('glorot', 128, 10):.3f}")
 # %% tags=["nbval-ignore-output"]
 # output not compared: accuracies after 1,360 training steps differ in their last digits
 # from one CPU to another; the claims about them are checked below.
-def train_digits(seed, progress=False):
-    """Build the 64-128-128-10 classifier and train it; every random draw from seed."""
+def train_digits(training_data, validation_data, seed, progress=False):
+    """Build the 64-128-128-10 digit classifier and train it; every random draw from seed.
+
+    Introduced in notebook 21 (notebook 22 trains it again).
+
+    Parameters
+    ----------
+    training_data, validation_data : (X, y)
+        As ``digits_data`` returns them.
+    seed : int
+        The initial weights, the dropout masks and the order of the batches.
+    progress : bool, default False
+
+    Returns
+    -------
+    Model
+        Trained for 40 epochs; its ``history`` holds the training curves.
+    """
     rng = np.random.default_rng(seed)
     model = Model(
         [DenseLayer(64, 128, rng=rng, weight_scale="he", weight_l2=1e-4), ReLU(),
@@ -182,13 +230,13 @@ def train_digits(seed, progress=False):
         SoftmaxCrossEntropy(),
         Adam(learning_rate=0.002, decay=1e-3),
     )
-    model.fit(X_train, y_train, epochs=40, batch_size=32, shuffle=True, rng=seed,
-              validation_data=(X_val, y_val), progress=progress)
+    model.fit(*training_data, epochs=40, batch_size=32, shuffle=True, rng=seed,
+              validation_data=validation_data, progress=progress)
     return model
 
 
 start = time.perf_counter()
-model = train_digits(SEED, progress=True)
+model = train_digits((X_train, y_train), (X_val, y_val), SEED, progress=True)
 print(f"took {time.perf_counter() - start:.1f} s")
 print(model)
 history = model.history
@@ -217,9 +265,9 @@ plt.show()
 
 # %% [markdown]
 # In this run, most of the learning happens in the first ten epochs. After that the
-# training loss keeps falling, while the validation loss falls much more slowly: the
-# network gets better at its own training images, much less at new ones, so more epochs
-# would buy little.
+# training loss keeps falling, while the validation loss changes much less: the network
+# gets better at its own training images, hardly at new ones, so more epochs would buy
+# little.
 #
 # ## One run is one seed
 #
@@ -234,11 +282,15 @@ plt.show()
 # output not compared: each seed's accuracies differ in their last digits from one CPU
 # to another; the claims the text makes about them are checked in the next cell.
 SEEDS = [0, 1, 2, 3, 4]
-models = {seed: model if seed == SEED else train_digits(seed) for seed in SEEDS}
+training, validation = (X_train, y_train), (X_val, y_val)
+models = {seed: model if seed == SEED else train_digits(training, validation, seed)
+          for seed in SEEDS}
+print("epochs 10 -> 40:  validation accuracy   validation loss   training loss")
 for seed, seed_model in models.items():
-    print(f"seed {seed}: validation accuracy "
-          f"{seed_model.history['val_accuracy'][9]:.3f} after 10 epochs, "
-          f"{seed_model.history['val_accuracy'][-1]:.3f} after 40")
+    h = seed_model.history
+    print(f"seed {seed}:          {h['val_accuracy'][9]:.3f} -> {h['val_accuracy'][-1]:.3f}"
+          f"      {h['val_loss'][9]:.3f} -> {h['val_loss'][-1]:.3f}"
+          f"    {h['loss'][9]:.3f} -> {h['loss'][-1]:.3f}")
 
 # %%
 histories = [seed_model.history for seed_model in models.values()]
@@ -248,14 +300,17 @@ check_claim("on every seed, the validation accuracy after 40 epochs is within 0.
 check_claim("on every seed, the training loss falls to less than half between epochs 10 "
             "and 40",
             all(h["loss"][-1] < 0.5 * h["loss"][9] for h in histories))
-check_claim("on every seed, the validation loss falls by less than a third in those epochs",
-            all(h["val_loss"][-1] > 2 / 3 * h["val_loss"][9] for h in histories))
+check_claim("on every seed, the validation loss changes by less than a third in those "
+            "epochs, up or down",
+            all(abs(h["val_loss"][-1] / h["val_loss"][9] - 1) < 1 / 3 for h in histories))
+check_claim("it ends lower than at epoch 10 on most seeds (at least 3 of 5)",
+            sum(h["val_loss"][-1] < h["val_loss"][9] for h in histories) >= 3)
 
 # %% [markdown]
 # The curves tell the same story for every seed: between epochs 10 and 40 the
 # validation accuracy changes by at most 0.03 (10 of the 360 validation images), the
-# training loss falls to less than half, and the validation loss falls by less than a
-# third.
+# training loss falls to less than half, and the validation loss changes by less than a
+# third, up or down (on most seeds it ends a little lower).
 #
 # ## The test set, once
 #

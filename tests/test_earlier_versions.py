@@ -41,6 +41,7 @@ def covered_by_this_module():
     return {
         ("01_dense_layer", "DenseLayer", "__init__"),
         ("08_backprop_dense_relu", "DenseLayer", "backward"),
+        ("10_gradient_check", None, "gradient_check"),
         ("11_sgd", "DenseLayer", "__init__"),
         ("11_sgd", "Optimizer", "__init__"),
         ("11_sgd", "Optimizer", "step"),
@@ -82,6 +83,25 @@ def test_08_dense_backward_is_the_helpers_without_penalties():
     np.testing.assert_array_equal(taught.backward(dvalues), helper.backward(dvalues))
     np.testing.assert_array_equal(taught.dweights, helper.dweights)
     np.testing.assert_array_equal(taught.dbiases, helper.dbiases)
+
+
+def test_10_gradient_check_is_the_helpers_without_penalties():
+    # Notebook 10 checks networks without penalties: total_penalty adds 0.0.
+    ns = notebook_namespace("10_gradient_check")
+    X, y = nnfs_helpers.spiral_data(10, 3)
+
+    def network(dense):
+        rng = np.random.default_rng(4)
+        return [dense(2, 8, rng=rng, weight_scale=1.0), nnfs_helpers.ReLU(),
+                dense(8, 3, rng=rng, weight_scale=1.0)]
+
+    taught = ns["gradient_check"](network(ns["DenseLayer"]), nnfs_helpers.SoftmaxCrossEntropy(),
+                                  X, y)
+    helper = nnfs_helpers.gradient_check(network(nnfs_helpers.DenseLayer),
+                                         nnfs_helpers.SoftmaxCrossEntropy(), X, y)
+    assert taught == helper
+    assert list(taught) == ["layers[0].weights", "layers[0].biases",
+                            "layers[2].weights", "layers[2].biases"]
 
 
 @pytest.mark.parametrize("weight_scale", [0.01, 1.0, "he", "glorot"])

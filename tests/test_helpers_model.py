@@ -28,15 +28,11 @@ from nnfs_helpers import (
 )
 
 
-def spiral_model(seed=0, dtype=np.float64, dropout=None, l2=0.0):
+def spiral_model(seed=0, dropout=None, l2=0.0):
     layers = [DenseLayer(2, 16, rng=seed, weight_l2=l2, bias_l2=l2), ReLU()]
     if dropout:
         layers.append(Dropout(dropout, rng=seed))
     layers.append(DenseLayer(16, 3, rng=seed + 1))
-    for layer in layers:
-        if isinstance(layer, DenseLayer):  # float32, as the speed notebook trains
-            layer.weights = layer.weights.astype(dtype)
-            layer.biases = layer.biases.astype(dtype)
     return Model(layers, SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-4))
 
 
@@ -167,11 +163,11 @@ def test_model_repr():
 @pytest.fixture
 def trained(tmp_path):
     X, y = spiral_data(30, 3)
-    model = spiral_model(dtype=np.float32, dropout=0.1, l2=5e-4)
-    model.fit(X.astype(np.float32), y, epochs=30, progress=False)
+    model = spiral_model(dropout=0.1, l2=5e-4)
+    model.fit(X, y, epochs=30, progress=False)
     path = tmp_path / "model.npz"
     save_model(model, path)
-    return model, path, X.astype(np.float32)
+    return model, path, X
 
 
 def test_round_trip_predicts_exactly_the_same(trained):
@@ -180,7 +176,7 @@ def test_round_trip_predicts_exactly_the_same(trained):
     np.testing.assert_array_equal(loaded.predict(X), model.predict(X))
     assert [repr(layer) for layer in loaded.layers] == [repr(layer) for layer in model.layers]
     assert loaded.layers[0].weight_l2 == 5e-4  # penalties travel too, to train on
-    assert loaded.layers[0].weights.dtype == np.float32
+    assert loaded.layers[0].weights.dtype == np.float64
     assert loaded.optimizer is None and loaded.accuracy is accuracy
 
 
@@ -284,7 +280,7 @@ def test_digits_reach_97_percent_on_held_out_images():
     from sklearn.model_selection import train_test_split
 
     digits = load_digits()
-    X = (digits.data / 16.0).astype(np.float32)  # pixels 0..16 -> 0..1
+    X = digits.data / 16.0  # pixels 0..16 -> 0..1
     X_rest, X_test, y_rest, y_test = train_test_split(
         X, digits.target, test_size=0.2, stratify=digits.target, random_state=0)
     X_train, X_val, y_train, y_val = train_test_split(

@@ -136,7 +136,6 @@ def rewrite_description(path, change):
     # Fields of the wrong type reach constructors that check them.
     (lambda d: d["layers"][0].update(n_inputs="__import__('os')"), r"n_inputs must be"),
     (lambda d: d["layers"][0].update(n_neurons=-8), r"n_neurons must be a positive"),
-    (lambda d: d["layers"][0].update(dtype="object"), r"unsupported dtype 'object'"),
     (lambda d: d["layers"][0].update(weight_l2="a lot"), r"weight_l2 must be a number"),
     (lambda d: d.update(layers=[]), r"lists no layers"),
     (lambda d: d.update(layers="DenseLayer"), r"lists no layers"),

@@ -37,6 +37,7 @@ CELL_MARKER = "# %%"
 EARLIER_VERSIONS = {
     ("01_dense_layer", "DenseLayer", "__init__"),
     ("08_backprop_dense_relu", "DenseLayer", "backward"),
+    ("10_gradient_check", None, "gradient_check"),
     ("11_sgd", "DenseLayer", "__init__"),
     ("11_sgd", "Optimizer", "__init__"),
     ("11_sgd", "Optimizer", "step"),

@@ -43,25 +43,25 @@ class BookOptimizer:
 
 class SignSGD(BookOptimizer):
     def update(self, value, gradient):
-        value -= self.learning_rate * np.sign(gradient)
+        value -= self.current_learning_rate * np.sign(gradient)
 
 
 class SignSGDWithoutSign(BookOptimizer):
     # Plain SGD in disguise: the gradient's size is kept.
     def update(self, value, gradient):
-        value -= self.learning_rate * gradient
+        value -= self.current_learning_rate * gradient
 
 
 class SignSGDRebinding(BookOptimizer):
     # Makes a new array and rebinds the local name: the layer's array never changes.
     def update(self, value, gradient):
-        value = value - self.learning_rate * np.sign(gradient)  # noqa: F841
+        value = value - self.current_learning_rate * np.sign(gradient)  # noqa: F841
 
 
 class SignSGDReturning(BookOptimizer):
     # Returns the stepped array, which step ignores.
     def update(self, value, gradient):
-        return value - self.learning_rate * np.sign(gradient)
+        return value - self.current_learning_rate * np.sign(gradient)
 
 
 class SignSGDPlaceholder(BookOptimizer):
