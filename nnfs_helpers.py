@@ -94,6 +94,7 @@ __all__ = [
     "spiral_data",
     "train",
     "train_digits",
+    "train_with_loss",
     "train_with_validation",
     "vertical_data",
 ]
@@ -1680,6 +1681,51 @@ class BinaryCrossEntropy:
 
     def __repr__(self):
         return "BinaryCrossEntropy()"
+
+
+def train_with_loss(layers, loss_function, metric, X, y, *, optimizer, epochs, every=10):
+    """Notebook 11's full-batch loop with any loss and any accuracy.
+
+    Introduced in notebook 18 (binary cross-entropy and ``binary_accuracy``);
+    notebook 19 trains regressions with it (mean squared error and
+    ``regression_accuracy``). Measured at epoch 1 and every ``every`` epochs,
+    each time before that epoch's step.
+
+    Parameters
+    ----------
+    layers : list
+        The network; its last layer gives what ``loss_function`` expects.
+    loss_function : object
+        ``forward(y_pred, y_true)`` and ``backward()``, e.g. ``BinaryCrossEntropy()``.
+    metric : callable
+        ``metric(y_pred, y_true) -> float``, e.g. ``binary_accuracy``.
+    X, y : ndarray
+        The training data and its targets.
+    optimizer : Optimizer
+    epochs : int
+    every : int, default 10
+
+    Returns
+    -------
+    dict of str to list
+        ``"epoch"``, ``"loss"`` (the data loss), ``"regularization_loss"``
+        (``total_penalty``) and ``"accuracy"`` at each measured epoch.
+    """
+    history = {"epoch": [], "loss": [], "regularization_loss": [], "accuracy": []}
+    for epoch in range(1, epochs + 1):
+        output = forward_pass(layers, X)
+        loss = loss_function.forward(output, y)
+        check_loss(loss, epoch)
+        if epoch % every == 0 or epoch == 1:
+            history["epoch"].append(epoch)
+            history["loss"].append(loss)
+            history["regularization_loss"].append(total_penalty(layers))
+            history["accuracy"].append(metric(output, y))
+        gradient = loss_function.backward()
+        for layer in reversed(layers):
+            gradient = layer.backward(gradient)
+        optimizer.step(layers)
+    return history
 
 
 def binary_accuracy(y_pred, y_true):

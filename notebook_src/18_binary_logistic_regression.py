@@ -483,13 +483,14 @@ plt.show()
 # and a decay of 5e-7, for 10,000 epochs.
 #
 # Notebook 11's `train` and `evaluate` are written for a softmax classifier: they use
-# `SoftmaxCrossEntropy` and `accuracy`. So here are their yes/no twins, `train_binary` and
-# `evaluate_binary`: the same steps (notebook 04's `forward_pass`, the loss, `check_loss`
-# to stop at once if training diverges, the backward pass, the optimizer's step), with
-# the new loss and accuracy. `train_binary` records the data loss, the penalty and the
-# accuracy every 10 epochs. A run's starting weights come from a seed; `train_setting`
-# keeps every trained network, so that the seed study further down can reuse the runs we
-# look at first.
+# `SoftmaxCrossEntropy` and `accuracy`. So here is the same loop with the loss and the
+# accuracy as arguments, `train_with_loss`: notebook 04's `forward_pass`, the loss,
+# `check_loss` to stop at once if training diverges, the backward pass, the optimizer's
+# step. It records the data loss, the penalty (`total_penalty`, notebook 16) and the
+# accuracy every 10 epochs; notebook 19 will train regressions with it. Its twin for
+# measuring, `evaluate_binary`, is two lines. A run's starting weights come from a seed;
+# `train_setting` keeps every trained network, so that the seed study further down can
+# reuse the runs we look at first.
 
 # %%
 def evaluate_binary(layers, X, y):
@@ -498,22 +499,48 @@ def evaluate_binary(layers, X, y):
     return BinaryCrossEntropy().forward(values, y), binary_accuracy(values, y)
 
 
-def train_binary(layers, X, y, *, optimizer, epochs, every=10):
-    """Train ``layers`` on (X, y) with binary cross-entropy; return a history."""
-    loss_function = BinaryCrossEntropy()
-    history = {"epoch": [], "data_loss": [], "regularization_loss": [], "accuracy": []}
+def train_with_loss(layers, loss_function, metric, X, y, *, optimizer, epochs, every=10):
+    """Notebook 11's full-batch loop with any loss and any accuracy.
+
+    Introduced in notebook 18 (binary cross-entropy and ``binary_accuracy``);
+    notebook 19 trains regressions with it (mean squared error and
+    ``regression_accuracy``). Measured at epoch 1 and every ``every`` epochs,
+    each time before that epoch's step.
+
+    Parameters
+    ----------
+    layers : list
+        The network; its last layer gives what ``loss_function`` expects.
+    loss_function : object
+        ``forward(y_pred, y_true)`` and ``backward()``, e.g. ``BinaryCrossEntropy()``.
+    metric : callable
+        ``metric(y_pred, y_true) -> float``, e.g. ``binary_accuracy``.
+    X, y : ndarray
+        The training data and its targets.
+    optimizer : Optimizer
+    epochs : int
+    every : int, default 10
+
+    Returns
+    -------
+    dict of str to list
+        ``"epoch"``, ``"loss"`` (the data loss), ``"regularization_loss"``
+        (``total_penalty``) and ``"accuracy"`` at each measured epoch.
+    """
+    history = {"epoch": [], "loss": [], "regularization_loss": [], "accuracy": []}
     for epoch in range(1, epochs + 1):
-        values = forward_pass(layers, X)
-        data_loss = loss_function.forward(values, y)
-        check_loss(data_loss, epoch)
+        output = forward_pass(layers, X)
+        loss = loss_function.forward(output, y)
+        check_loss(loss, epoch)
         if epoch % every == 0 or epoch == 1:
-            for key, value in zip(history, [epoch, data_loss, total_penalty(layers),
-                                            binary_accuracy(values, y)], strict=True):
-                history[key].append(value)
+            history["epoch"].append(epoch)
+            history["loss"].append(loss)
+            history["regularization_loss"].append(total_penalty(layers))
+            history["accuracy"].append(metric(output, y))
         gradient = loss_function.backward()
-        for layer in reversed(layers):          # backward
+        for layer in reversed(layers):
             gradient = layer.backward(gradient)
-        optimizer.step(layers)                  # update
+        optimizer.step(layers)
     return history
 
 
@@ -534,7 +561,8 @@ def train_setting(setting, seed):
     """Train the 2-64-1 network from ``seed`` with one of SETTINGS (once; then reuse it)."""
     if (setting, seed) not in trained:
         layers = binary_network(seed)
-        history = train_binary(layers, X, y, optimizer=Adam(**SETTINGS[setting]), epochs=10_000)
+        history = train_with_loss(layers, BinaryCrossEntropy(), binary_accuracy, X, y,
+                                  optimizer=Adam(**SETTINGS[setting]), epochs=10_000)
         trained[setting, seed] = layers, history
     return trained[setting, seed]
 
@@ -563,7 +591,7 @@ def plot_history(histories, title):
     """Data loss and accuracy against the epoch, one line per labelled history."""
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(11, 3.5))
     for label, history in histories.items():
-        ax_loss.plot(history["epoch"], history["data_loss"], label=label)
+        ax_loss.plot(history["epoch"], history["loss"], label=label)
         ax_acc.plot(history["epoch"], history["accuracy"], label=label)
     ax_loss.set_ylabel("data loss (binary cross-entropy)")
     ax_acc.set_ylabel("training accuracy")
@@ -580,9 +608,9 @@ plot_history({BOOK: book_history}, "The book's settings, seed 0")
 # %% tags=["nbval-ignore-output"]
 # output not compared: the digits of a loss after 10,000 epochs depend on the machine.
 # The losses are recorded every 10 epochs: entry -101 is epoch 9,000.
-drop = book_history["data_loss"][-101] - book_history["data_loss"][-1]
-print(f"data loss over the last 1,000 epochs: {book_history['data_loss'][-101]:.4f} "
-      f"-> {book_history['data_loss'][-1]:.4f} (falling by {drop:.4f})")
+drop = book_history["loss"][-101] - book_history["loss"][-1]
+print(f"data loss over the last 1,000 epochs: {book_history['loss'][-101]:.4f} "
+      f"-> {book_history['loss'][-1]:.4f} (falling by {drop:.4f})")
 
 # %%
 check_claim("the data loss is lower at epoch 10,000 than at epoch 9,000", bool(drop > 0))
@@ -679,12 +707,12 @@ print(f"validation loss: {book_val_loss:.4f} (book settings) -> {better_val_loss
 
 # %%
 # The loss histories are recorded every 10 epochs: entry 100 is epoch 1,000.
-better_losses = np.array(better_history["data_loss"])
+better_losses = np.array(better_history["loss"])
 after_1000 = np.array(better_history["epoch"][1:]) > 1_000
 largest_rise = np.max(better_losses[1:] / np.minimum.accumulate(better_losses)[:-1],
                       where=after_1000, initial=1.0)
 check_claim("in this run, the course's loss is lower than the book's at epoch 1,000",
-            bool(better_history["data_loss"][100] < book_history["data_loss"][100]))
+            bool(better_history["loss"][100] < book_history["loss"][100]))
 check_claim("in this run, after epoch 1,000, the course's loss never rises to 2 times its "
             "lowest value so far", bool(largest_rise < 2))
 
@@ -726,7 +754,7 @@ def setting_run(setting):
     """A function of the seed: the trained network's figures for one setting."""
     def run(seed):
         layers, history = train_setting(setting, seed)
-        data_loss = history["data_loss"]
+        data_loss = history["loss"]
         accuracies = np.array(history["accuracy"])
         last_1000 = np.array(history["epoch"]) > 9_000
         # The largest rise of the loss above its lowest value so far, after epoch 1,000:

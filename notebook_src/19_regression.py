@@ -27,7 +27,6 @@ from nnfs_helpers import (
     ReLU,
     check_claim,
     check_inputs,
-    check_loss,
     check_size,
     check_targets,
     forward_pass,
@@ -36,6 +35,7 @@ from nnfs_helpers import (
     plot_seed_study,
     print_seed_study,
     seed_study,
+    train_with_loss,
 )
 
 # Our matrices are small: one BLAS thread is faster than several (notebook 15).
@@ -404,28 +404,15 @@ for noise in (0.0005, 0.001, 0.003, 0.01, 0.1):
 #
 # The book's network: 1-64-64-1, two hidden layers with ReLU and the linear output,
 # trained with MSE by Adam, learning rate 0.005 and decay 1e-3, for 10,000 epochs. The
-# loop is notebook 18's `train_binary` with the loss and accuracy of this notebook, so it
-# gets its own name, `train_regression` (notebook 11's `train` is for softmax
-# classifiers); it records the loss and the accuracy every 10 epochs.
+# loop is notebook 18's `train_with_loss`, given this notebook's loss and accuracy
+# (`MeanSquaredError()` and `regression_accuracy`); it records the loss and the accuracy
+# every 10 epochs.
 
 # %%
-def train_regression(layers, X, y, *, optimizer, epochs, every=10):
-    """Train ``layers`` on (X, y) with MSE; return a history of loss and accuracy."""
-    loss_function = MeanSquaredError()
-    history = {"epoch": [], "loss": [], "accuracy": []}
-    for epoch in range(1, epochs + 1):
-        values = forward_pass(layers, X)
-        loss = loss_function.forward(values, y)
-        check_loss(loss, epoch)
-        if epoch % every == 0 or epoch == 1:
-            for key, value in zip(history, [epoch, loss, regression_accuracy(values, y)],
-                                  strict=True):
-                history[key].append(value)
-        gradient = loss_function.backward()
-        for layer in reversed(layers):          # backward
-            gradient = layer.backward(gradient)
-        optimizer.step(layers)                  # update
-    return history
+def train_regression(layers, X, y, *, optimizer, epochs):
+    """Notebook 18's loop with this notebook's loss and accuracy."""
+    return train_with_loss(layers, MeanSquaredError(), regression_accuracy, X, y,
+                           optimizer=optimizer, epochs=epochs)
 
 
 def sine_network(seed, weight_scale):

@@ -82,11 +82,12 @@ print(f"train, after {EPOCHS} epochs:     loss {loop_history['loss'][-1]:.4f}, "
 # But `train` fits one kind of task only: a softmax classifier, trained on all its data
 # at once. The notebooks after 11 worked around it: 15 wrapped `train` to measure a
 # validation set (`train_with_validation`), 17 had to hand it a `measure` that switches
-# dropout off, and 18 and 19 copied the loop (`train_binary`, `train_regression`) to swap
-# the loss and the accuracy. Look at what changed from one to the next: the **layers**
-# (how many, how wide, with dropout or not), the **loss** (cross-entropy, binary
-# cross-entropy, mean squared error), the **optimizer**, the **accuracy** (`accuracy`,
-# `binary_accuracy`, `regression_accuracy`), the data and the number of epochs.
+# dropout off, and 18 wrote the loop once more with the loss and the accuracy as
+# arguments (`train_with_loss`, which 19 reused). Look at what changed from one to the
+# next: the **layers** (how many, how wide, with dropout or not), the **loss**
+# (cross-entropy, binary cross-entropy, mean squared error), the **optimizer**, the
+# **accuracy** (`accuracy`, `binary_accuracy`, `regression_accuracy`), the data and the
+# number of epochs.
 # Everything else, the two loops over the layers, the order of the calls, the
 # bookkeeping, stayed the same every time. Code that stays the same belongs in
 # one place, written once and tested once. That place is a `Model` object: it holds the

@@ -8,18 +8,23 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from nnfs_helpers import (
+    SGD,
+    Adam,
     BinaryCrossEntropy,
     DenseLayer,
     Dropout,
     Linear,
     MeanAbsoluteError,
     MeanSquaredError,
+    ReLU,
     Sigmoid,
     binary_accuracy,
     numerical_gradient,
     regression_accuracy,
     relative_error,
     sine_data,
+    spiral_data,
+    train_with_loss,
 )
 
 TOLERANCE = 1e-7
@@ -252,3 +257,34 @@ def test_sigmoid_outputs_are_probabilities(logits):
     out = Sigmoid().forward(logits)
     assert ((out >= 0) & (out <= 1)).all()
     np.testing.assert_allclose(Sigmoid().forward(-logits), 1 - out, atol=1e-12)
+
+
+# -------------------------------------------------- the loop for any loss
+
+
+def test_train_with_loss_trains_a_binary_classifier_and_a_regression():
+    X, y = spiral_data(40, 2)
+    layers = [DenseLayer(2, 16, rng=0, weight_l2=5e-4), ReLU(), DenseLayer(16, 1, rng=1),
+              Sigmoid()]
+    history = train_with_loss(layers, BinaryCrossEntropy(), binary_accuracy, X, y,
+                              optimizer=Adam(learning_rate=0.05), epochs=200, every=50)
+    assert history["epoch"] == [1, 50, 100, 150, 200]
+    assert history["loss"][-1] < 0.9 * history["loss"][0]
+    assert history["accuracy"][-1] > 0.6  # two classes: chance is 1/2
+    assert all(penalty > 0 for penalty in history["regularization_loss"])
+    X, y = sine_data(100)
+    layers = [DenseLayer(1, 16, rng=0, weight_scale=0.1), ReLU(),
+              DenseLayer(16, 1, rng=1, weight_scale=0.1), Linear()]
+    history = train_with_loss(layers, MeanSquaredError(), regression_accuracy, X, y,
+                              optimizer=Adam(learning_rate=0.005), epochs=100)
+    assert len(history["epoch"]) == 11 and history["loss"][-1] < history["loss"][0]
+    assert history["regularization_loss"] == [0.0] * 11
+
+
+def test_train_with_loss_stops_when_training_diverges():
+    X, y = sine_data(50)
+    layers = [DenseLayer(1, 8, rng=0, weight_scale=1.0), ReLU(),
+              DenseLayer(8, 1, rng=1, weight_scale=1.0), Linear()]
+    with np.errstate(all="ignore"), pytest.raises(FloatingPointError, match="diverged"):
+        train_with_loss(layers, MeanSquaredError(), regression_accuracy, X, y,
+                        optimizer=SGD(learning_rate=1e6), epochs=50)
