@@ -55,6 +55,7 @@ __all__ = [
     "MeanSquaredError",
     "Model",
     "Optimizer",
+    "Point",
     "RMSProp",
     "ReLU",
     "SGD",
@@ -72,6 +73,7 @@ __all__ = [
     "check_probabilities",
     "check_size",
     "check_targets",
+    "descend",
     "digits_data",
     "draw_network",
     "draw_shapes_diagram",
@@ -1295,6 +1297,56 @@ class SGD(Optimizer):
     def __repr__(self):
         return (f"SGD(learning_rate={self.learning_rate}, decay={self.decay}, "
                 f"momentum={self.momentum})")
+
+
+class Point:
+    """A stand-in for a layer in toy problems: one parameter array and its gradient.
+
+    Optimizers update anything with a ``parameters()`` method, so a point on a
+    toy landscape can be trained like a layer. Introduced in notebook 12.
+
+    Attributes
+    ----------
+    w : ndarray
+        The parameters (a copy of ``start``, as floats).
+    dw : ndarray of the same shape
+        Their gradient, set by whoever computes it.
+    """
+
+    def __init__(self, start):
+        self.w = np.array(start, dtype=float)
+        self.dw = np.zeros_like(self.w)
+
+    def parameters(self):
+        """``[("w", w, dw)]``, as a layer's ``parameters()`` lists its arrays."""
+        return [("w", self.w, self.dw)]
+
+
+def descend(optimizer, gradient, start, steps=50):
+    """Follow a toy landscape's gradient from ``start``; return the path.
+
+    Introduced in notebook 12 (notebook 13 uses it again).
+
+    Parameters
+    ----------
+    optimizer : Optimizer
+    gradient : callable
+        ``gradient(w)`` returns the slope at ``w``, an array shaped like ``w``.
+    start : array_like of shape (n,)
+    steps : int, default 50
+
+    Returns
+    -------
+    ndarray of shape (steps + 1, n)
+        The point before the first step and after each step.
+    """
+    point = Point(start)
+    path = [point.w.copy()]
+    for _ in range(steps):
+        point.dw[:] = gradient(point.w)
+        optimizer.step([point])
+        path.append(point.w.copy())
+    return np.array(path)
 
 
 # ---------------------------------------------------------------------------

@@ -301,7 +301,9 @@ print(f"the limit, -lr * g / (1 - m): {-learning_rate * gradient / (1 - momentum
 # \nabla L(w) = (0.2\, w_0,\; 10\, w_1)$$
 #
 # The optimizers update anything with a `parameters()` method, so the toy needs only a
-# tiny stand-in for a layer: a point `w` and its gradient `dw`.
+# tiny stand-in for a layer: a point `w` and its gradient `dw` (`Point`). `descend` takes
+# 50 optimizer steps down a gradient with it and returns the path; notebook 13 uses both
+# again.
 
 # %%
 CURVATURE = np.array([0.2, 10.0])  # how steep the valley is along w0 and along w1
@@ -313,6 +315,11 @@ def toy_loss(w):
     return 0.5 * np.sum(CURVATURE * w ** 2, axis=-1)
 
 
+def toy_gradient(w):
+    """The slope of the valley at w, shape (2,) -> (2,)."""
+    return CURVATURE * w
+
+
 class Point:
     """A stand-in for a layer: one parameter array `w` (2 numbers) and its gradient `dw`."""
 
@@ -321,24 +328,41 @@ class Point:
         self.dw = np.zeros_like(self.w)
 
     def parameters(self):
+        """``[("w", w, dw)]``, as a layer's ``parameters()`` lists its arrays."""
         return [("w", self.w, self.dw)]
 
 
-def descend(optimizer, steps=50, start=START):
-    """Follow the valley's gradient from `start`; return the path, shape (steps + 1, 2)."""
+def descend(optimizer, gradient, start, steps=50):
+    """Follow a toy landscape's gradient from ``start``; return the path.
+
+    Introduced in notebook 12 (notebook 13 uses it again).
+
+    Parameters
+    ----------
+    optimizer : Optimizer
+    gradient : callable
+        ``gradient(w)`` returns the slope at ``w``, an array shaped like ``w``.
+    start : array_like of shape (n,)
+    steps : int, default 50
+
+    Returns
+    -------
+    ndarray of shape (steps + 1, n)
+        The point before the first step and after each step.
+    """
     point = Point(start)
     path = [point.w.copy()]
     for _ in range(steps):
-        point.dw[:] = CURVATURE * point.w  # the gradient at the current point, (2,)
+        point.dw[:] = gradient(point.w)
         optimizer.step([point])
         path.append(point.w.copy())
     return np.array(path)
 
 
 toy_runs = {
-    "plain SGD": descend(SGD(learning_rate=0.1)),
-    "momentum 0.5": descend(SGD(learning_rate=0.1, momentum=0.5)),
-    "momentum 0.9": descend(SGD(learning_rate=0.1, momentum=0.9)),
+    "plain SGD": descend(SGD(learning_rate=0.1), toy_gradient, START),
+    "momentum 0.5": descend(SGD(learning_rate=0.1, momentum=0.5), toy_gradient, START),
+    "momentum 0.9": descend(SGD(learning_rate=0.1, momentum=0.9), toy_gradient, START),
 }
 for name, path in toy_runs.items():
     print(f"{name:>12}, lr 0.1: distance to the minimum after 10, 25, 50 steps:",

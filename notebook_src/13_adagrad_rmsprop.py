@@ -25,10 +25,12 @@ from nnfs_helpers import (
     SGD,
     DenseLayer,
     Optimizer,
+    Point,
     ReLU,
     Softmax,
     check_claim,
     check_hyperparameter,
+    descend,
     evaluate,
     forward_pass,
     plot_decision_regions,
@@ -84,30 +86,13 @@ print(f"the w1 component is {abs(gradient[1] / gradient[0]):.1f} times the w0 co
 # mostly moves $w_1$.
 #
 # `Optimizer.step` updates anything that has a `parameters()` method (notebooks 11 and
-# 12), so the toy problem only needs a tiny stand-in for a layer: a point `w` and its
-# gradient `dw`.
+# 12), so the toy problem only needs a tiny stand-in for a layer: notebook 12's `Point`,
+# a point `w` and its gradient `dw`. Notebook 12's `descend(optimizer, gradient, start)`
+# takes 50 steps with it and returns the path.
 
 # %%
-class Point:
-    """A stand-in for a layer: one parameter array `w` (2 numbers) and its gradient `dw`."""
-
-    def __init__(self, start):
-        self.w = np.array(start, dtype=float)
-        self.dw = np.zeros_like(self.w)
-
-    def parameters(self):
-        return [("w", self.w, self.dw)]
-
-
-def descend(optimizer, steps=50, start=START):
-    """Follow the toy gradient from `start`; return the path, shape (steps + 1, 2)."""
-    point = Point(start)
-    path = [point.w.copy()]
-    for _ in range(steps):
-        point.dw[:] = toy_gradient(point.w)
-        optimizer.step([point])
-        path.append(point.w.copy())
-    return np.array(path)
+point = Point(START)
+print(point.parameters())
 
 
 # %% [markdown]
@@ -119,7 +104,7 @@ def descend(optimizer, steps=50, start=START):
 
 # %%
 for learning_rate in [0.1, 0.18, 0.2, 0.21]:
-    end = descend(SGD(learning_rate))[-1]
+    end = descend(SGD(learning_rate), toy_gradient, START)[-1]
     print(f"lr {learning_rate:4}: factors per step: w0 x {1 - CURVATURE[0] * learning_rate:.3f}, "
           f"w1 x {1 - CURVATURE[1] * learning_rate:5.2f};  after 50 steps w = {end}, "
           f"loss {toy_loss(end):.4g}")
@@ -386,9 +371,9 @@ for name, curve in rates.items():
 
 # %%
 toy_runs = {
-    "SGD, lr 0.18": descend(SGD(learning_rate=0.18)),
-    "AdaGrad, lr 0.5": descend(AdaGrad(learning_rate=0.5)),
-    "RMSProp, lr 0.1": descend(RMSProp(learning_rate=0.1)),
+    "SGD, lr 0.18": descend(SGD(learning_rate=0.18), toy_gradient, START),
+    "AdaGrad, lr 0.5": descend(AdaGrad(learning_rate=0.5), toy_gradient, START),
+    "RMSProp, lr 0.1": descend(RMSProp(learning_rate=0.1), toy_gradient, START),
 }
 
 w0, w1 = np.meshgrid(np.linspace(-4.5, 1.0, 200), np.linspace(-1.5, 1.5, 200))

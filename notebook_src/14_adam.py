@@ -22,6 +22,7 @@ from tqdm.auto import tqdm
 from nnfs_helpers import (
     DenseLayer,
     Optimizer,
+    Point,
     ReLU,
     Softmax,
     check_claim,
@@ -214,22 +215,11 @@ class Adam(Optimizer):
 
 # %% [markdown]
 # Does the class take the textbook step? Give it our gradient sequence through a
-# one-parameter stand-in for a layer (anything with a `parameters()` method will do, as in
-# notebook 13) and compare its steps with
+# one-parameter `Point` (notebook 12's stand-in for a layer: anything with a
+# `parameters()` method will do) and compare its steps with
 # $\text{lr} \cdot \hat m / (\sqrt{\hat v} + \epsilon)$ computed from the arrays above:
 
 # %%
-class Point:
-    """A stand-in for a layer: one parameter array `w` and its gradient `dw`."""
-
-    def __init__(self, start):
-        self.w = np.array(start, dtype=float)
-        self.dw = np.zeros_like(self.w)
-
-    def parameters(self):
-        return [("w", self.w, self.dw)]
-
-
 adam = Adam(learning_rate=0.01)
 print(adam)
 point = Point([0.0])

@@ -13,12 +13,14 @@ from nnfs_helpers import (
     Adam,
     DenseLayer,
     Optimizer,
+    Point,
     ReLU,
     RMSProp,
     SoftmaxCrossEntropy,
     accuracy,
     check_hyperparameter,
     check_loss,
+    descend,
     evaluate,
     forward_pass,
     spiral_data,
@@ -354,3 +356,15 @@ def test_train_with_validation_is_train_in_stretches():
     assert len(history["val_loss"]) == len(history["record"]) == 3
     assert measured == [90, 30] * 3  # training set, then validation set
     assert history["record"][-1] == stretched[0].weights.sum()
+
+
+def test_descend_follows_a_toy_gradient_like_the_steps_written_out():
+    curvature = np.array([0.2, 10.0])
+    path = descend(SGD(learning_rate=0.1), lambda w: curvature * w, [-4.0, 1.0], steps=3)
+    expected = [np.array([-4.0, 1.0])]
+    for _ in range(3):
+        expected.append(expected[-1] - 0.1 * curvature * expected[-1])
+    np.testing.assert_allclose(path, expected, rtol=1e-15)
+    point = Point([1.0, 2.0])
+    assert point.parameters() == [("w", point.w, point.dw)]
+    assert point.w.dtype == np.float64 and not point.dw.any()
