@@ -34,10 +34,18 @@ Randomness is always explicit: anything random takes ``rng`` (a
 patches NumPy for the whole process.
 """
 
+import contextlib
 import json
 import math
 import numbers
+import os
+import re
+import stat
+import struct
+import tempfile
+import warnings
 import zipfile
+import zlib
 
 import numpy as np
 from nnfs import datasets as _nnfs_datasets
@@ -54,6 +62,8 @@ __all__ = [
     "MeanAbsoluteError",
     "MeanSquaredError",
     "Model",
+    "ModelArchive",
+    "ModelFileError",
     "Optimizer",
     "Point",
     "RMSProp",
@@ -65,7 +75,9 @@ __all__ = [
     "accuracy",
     "binary_accuracy",
     "check_claim",
+    "check_backward_done",
     "check_data",
+    "check_forward_done",
     "check_hyperparameter",
     "check_inputs",
     "check_labels",
@@ -99,6 +111,7 @@ __all__ = [
     "train_with_loss",
     "train_with_validation",
     "vertical_data",
+    "write_atomically",
 ]
 
 
@@ -163,7 +176,8 @@ def check_inputs(owner, inputs, n_features=None):
     Raises
     ------
     TypeError
-        If the values are not numbers (strings, objects, booleans).
+        If the values are not numbers (strings, objects, booleans), or the
+        array is a NumPy subclass (``np.matrix``, a masked array).
     ValueError
         If the batch is ragged, not 2-D, empty, or has the wrong number of
         features. (Values are not scanned for NaN: ``Model`` checks the data
@@ -171,6 +185,15 @@ def check_inputs(owner, inputs, n_features=None):
     """
     if not isinstance(inputs, np.ndarray):
         inputs = _to_array(owner, inputs)
+    if type(inputs) is not np.ndarray and not isinstance(inputs, np.memmap):
+        # A matrix keeps rows 2-D and makes * a matrix product; a masked array's
+        # mask is dropped by most of NumPy. Either goes wrong deep inside a layer.
+        # (A memory-mapped array, from np.load(..., mmap_mode="r"), is plain data.)
+        raise TypeError(
+            f"{owner} expects a plain NumPy array, got a {type(inputs).__module__}."
+            f"{type(inputs).__name__}; convert it first with np.asarray(x)"
+            + (" (after filling or removing the masked values)"
+               if isinstance(inputs, np.ma.MaskedArray) else ""))
     if inputs.dtype.kind not in "iuf":
         raise TypeError(
             f"{owner} expects numeric inputs (floats or integers), "
@@ -288,7 +311,9 @@ def check_labels(owner, y_true, n_samples, n_classes):
             f"got shape {y_true.shape}{hint}"
         )
     row_sums = y_true.sum(axis=1)
-    if (y_true.min() < 0 or y_true.max() > 1
+    # NaN fails every comparison, so it is looked for first; its row sum is
+    # NaN too, which np.argmax picks out as the largest.
+    if (not np.isfinite(y_true).all() or y_true.min() < 0 or y_true.max() > 1
             or np.abs(row_sums - 1).max() > 1e-6):
         row = int(np.argmax(np.abs(row_sums - 1)))
         raise ValueError(
@@ -381,6 +406,42 @@ def check_targets(owner, y_true, shape):
     return y_true
 
 
+def check_forward_done(layer):
+    """Raise a clear error if ``layer.backward`` is called before its ``forward``.
+
+    ``backward`` uses what ``forward`` kept (``self.inputs``, ``self.output``),
+    so the order is always forward, then backward. Every layer and loss keeps
+    ``self.output`` in ``forward``; that is what is looked for.
+
+    Raises
+    ------
+    RuntimeError
+        If ``layer`` has no ``output`` yet.
+    """
+    if not hasattr(layer, "output"):
+        owner = type(layer).__name__
+        raise RuntimeError(
+            f"{owner}.backward was called before forward: call forward first "
+            f"(it keeps what backward needs), then backward, then the optimizer's step")
+
+
+def check_backward_done(layer):
+    """Raise a clear error if an optimizer steps a layer before its ``backward``.
+
+    A layer with ``weights`` gets its ``dweights`` in ``backward``.
+
+    Raises
+    ------
+    RuntimeError
+        If ``layer`` has ``weights`` but no ``dweights`` yet.
+    """
+    if hasattr(layer, "weights") and not hasattr(layer, "dweights"):
+        owner = type(layer).__name__
+        raise RuntimeError(
+            f"the optimizer's step was called before {owner}.backward: the order is "
+            f"forward, then the loss's backward and each layer's backward, then step")
+
+
 # ---------------------------------------------------------------------------
 # Notebook 01: a dense layer
 # ---------------------------------------------------------------------------
@@ -440,6 +501,7 @@ class DenseLayer:
 
         Each penalty adds its own slope: L1's is ``sign(w)``, L2's is ``2 w``.
         """
+        check_forward_done(self)
         self.dweights = self.inputs.T @ dvalues          # (n_inputs, n_neurons)
         self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
         if self.weight_l1 > 0:
@@ -507,6 +569,7 @@ class ReLU:
 
     def backward(self, dvalues):
         """The slope of ``max(0, x)`` is 1 where x > 0 and 0 elsewhere (0 at x = 0)."""
+        check_forward_done(self)
         self.dinputs = dvalues * (self.inputs > 0)
         return self.dinputs
 
@@ -548,6 +611,7 @@ class Softmax:
         ``d p_i / d z_j = p_i * (delta_ij - p_j)``: as a matrix,
         ``diag(p) - p p^T``, shape (n_classes, n_classes), one per sample.
         """
+        check_forward_done(self)
         self.dinputs = np.empty_like(dvalues)
         for i in range(len(dvalues)):
             p = self.output[i].reshape(-1, 1)         # a column, (n_classes, 1)
@@ -697,6 +761,7 @@ class CategoricalCrossEntropy:
         ndarray of shape (n_samples, n_classes)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_classes = self.clipped.shape
         y_true = self.y_true
         if y_true.ndim == 1:
@@ -876,6 +941,7 @@ class SoftmaxCrossEntropy:
 
     def backward(self):
         """``(p - y) / n_samples``, with y the one-hot labels: (n_samples, n_classes)."""
+        check_forward_done(self)
         n_samples, n_classes = self.output.shape
         y_true = self.y_true
         if y_true.ndim == 1:
@@ -1118,7 +1184,7 @@ def check_loss(loss, epoch, first_loss=None):
     epoch : int
         Named in the message.
     first_loss : float, optional
-        The loss of the first step.
+        The loss training started from (its first step's, or before any step).
 
     Raises
     ------
@@ -1127,7 +1193,7 @@ def check_loss(loss, epoch, first_loss=None):
     """
     if math.isfinite(loss) and (first_loss is None or loss <= 100 * first_loss):
         return
-    start = "" if first_loss is None else f" (first epoch: {first_loss:.4g})"
+    start = "" if first_loss is None else f" (it started at {first_loss:.4g})"
     raise FloatingPointError(
         f"the loss became {loss:.4g} at epoch {epoch}{start}: "
         f"training diverged. The usual cause is a learning rate too large for "
@@ -1145,7 +1211,7 @@ def check_hyperparameter(owner, name, value, *, positive=False, below_one=False)
     name : str
         The argument's name (``"learning_rate"``).
     value : float
-        Must be a real number, at least 0.
+        Must be a finite real number, at least 0.
     positive : bool, default False
         Also refuse 0 (a learning rate or an epsilon of 0 does nothing useful).
     below_one : bool, default False
@@ -1160,11 +1226,15 @@ def check_hyperparameter(owner, name, value, *, positive=False, below_one=False)
     TypeError
         If ``value`` is not a real number.
     ValueError
-        If it is NaN or outside the allowed range.
+        If it is NaN, infinite or outside the allowed range. (An infinite
+        learning rate or decay would not fail loudly: ``decay=inf`` makes every
+        step after the first a step of size 0, and training silently stops.)
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{owner}: {name} must be a number, got {value!r}")
     value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{owner}: {name} must be a finite number, got {value!r}")
     if below_one and not 0 <= value < 1:
         raise ValueError(f"{owner}: {name} must be in [0, 1), got {value!r}")
     if positive and not value > 0:
@@ -1223,6 +1293,7 @@ class Optimizer:
         for layer in layers:
             if not hasattr(layer, "parameters"):
                 continue
+            check_backward_done(layer)
             layer_state = self.state.setdefault(layer, {})
             for name, value, gradient in layer.parameters():
                 if name not in layer_state:
@@ -1603,6 +1674,7 @@ class Dropout:
         ndarray of shape (n_samples, n_features)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         self.dinputs = dvalues * self.mask
         return self.dinputs
 
@@ -1659,6 +1731,7 @@ class Sigmoid:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         self.dinputs = dvalues * self.output * (1 - self.output)
         return self.dinputs
 
@@ -1726,6 +1799,7 @@ class BinaryCrossEntropy:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_outputs = self.clipped.shape
         p, y = self.clipped, self.y_true
         self.dinputs = -(y / p - (1 - y) / (1 - p)) / n_outputs / n_samples
@@ -1839,6 +1913,7 @@ class Linear:
             ``dvalues`` itself (nothing changes it, so no copy), also kept as
             ``self.dinputs``.
         """
+        check_forward_done(self)
         self.dinputs = dvalues
         return self.dinputs
 
@@ -1886,6 +1961,7 @@ class MeanSquaredError:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_outputs = self.errors.shape
         self.dinputs = 2 * self.errors / n_outputs / n_samples
         return self.dinputs
@@ -1935,6 +2011,7 @@ class MeanAbsoluteError:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_outputs = self.errors.shape
         self.dinputs = np.sign(self.errors) / n_outputs / n_samples
         return self.dinputs
@@ -2030,6 +2107,21 @@ def check_data(owner, X, y):
     return X, y
 
 
+def _short(value, limit=60):
+    """``repr(value)``, cut to ``limit`` characters: a file's text, quoted in a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _describe(value):
+    """A few words on what a value is, for error messages: 'an ndarray of shape (60, 2)'."""
+    if isinstance(value, np.ndarray):
+        return f"an ndarray of shape {value.shape}"
+    if isinstance(value, tuple | list):
+        return f"a {type(value).__name__} of {len(value)} items"
+    return f"a {type(value).__name__}"
+
+
 class Model:
     """A network as one object: its layers, loss, optimizer and accuracy.
 
@@ -2048,6 +2140,10 @@ class Model:
         Needed by ``fit`` only; a loaded model predicts without one.
     accuracy : callable, default accuracy
         ``accuracy(y_pred, y_true) -> float``, e.g. ``binary_accuracy``.
+    input_scale : float, default 1.0
+        Every ``X`` given to ``fit``, ``evaluate`` and ``predict`` is divided
+        by it first, so the model takes data as it comes (pixels 0-16 for the
+        digits of notebook 21, which use 16) and a saved model remembers it.
 
     Attributes
     ----------
@@ -2057,21 +2153,26 @@ class Model:
         with validation data, ``"val_loss"`` and ``"val_accuracy"``.
     """
 
-    def __init__(self, layers, loss, optimizer=None, accuracy=accuracy):
+    def __init__(self, layers, loss, optimizer=None, accuracy=accuracy, input_scale=1.0):
         if not layers:
             raise ValueError("Model needs at least one layer, got an empty list")
         self.layers = list(layers)
         self.loss = loss
         self.optimizer = optimizer
         self.accuracy = accuracy
+        self.input_scale = check_hyperparameter("Model", "input_scale", input_scale,
+                                                positive=True)
         self.history = {}
 
     def forward(self, X, training=False):
-        """Run a batch through every layer; ``Dropout`` drops values only when training."""
+        """Run a batch, divided by ``input_scale``, through every layer.
+
+        ``Dropout`` drops values only when training.
+        """
         for layer in self.layers:
             if isinstance(layer, Dropout):
                 layer.training = training
-        return forward_pass(self.layers, X)
+        return forward_pass(self.layers, X / self.input_scale)
 
     def loss_and_accuracy(self, X, y, training=False):
         """Forward one batch; return its mean data loss and its accuracy."""
@@ -2107,7 +2208,8 @@ class Model:
 
     def __repr__(self):
         layers = ", ".join(repr(layer) for layer in self.layers)
-        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
+        scale = "" if self.input_scale == 1 else f", input_scale={self.input_scale:g}"
+        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r}{scale})"
 
     def fit(self, X, y, epochs, batch_size=None, validation_data=None, shuffle=False,
             rng=None, progress=True):
@@ -2115,19 +2217,32 @@ class Model:
 
         ``validation_data=(X_val, y_val)`` is evaluated after every epoch;
         ``shuffle`` visits the samples in a new order every epoch, drawn from ``rng``.
+        If training diverges (``check_loss``: a batch's loss that is not finite,
+        or 100 times the loss before training), ``fit`` puts back the weights the
+        model had at the start of its best epoch (lowest training loss) and
+        raises FloatingPointError; ``history`` keeps every epoch before the
+        failing one.
         """
-        X, y, validation_data = self.check_fit(X, y, epochs, batch_size, validation_data)
+        X, y, validation_data, start_loss = self.check_fit(X, y, epochs, batch_size,
+                                                           validation_data)
         rng = np.random.default_rng(rng)
         names = ["loss", "regularization_loss", "accuracy", "learning_rate"]
         if validation_data is not None:
             names += ["val_loss", "val_accuracy"]
         self.history = {name: [] for name in names}
+        best_epoch, best_loss, best_weights = 0, math.inf, self.copy_weights()
         for epoch in tqdm(range(1, epochs + 1), desc="epochs", disable=not progress):
-            self.history["learning_rate"].append(self.optimizer.current_learning_rate)
+            start_weights = self.copy_weights()
+            learning_rate = self.optimizer.current_learning_rate
             order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
-            loss, penalty, acc = self.train_epoch(X[order], y[order], batch_size or len(X), epoch)
-            first_loss = self.history["loss"][0] if self.history["loss"] else None
-            check_loss(loss, epoch, first_loss)
+            try:
+                loss, penalty, acc = self.train_epoch(X[order], y[order],
+                                                      batch_size or len(X), epoch, start_loss)
+            except FloatingPointError as error:
+                self.stop_diverged(error, best_epoch, best_weights)
+            if loss < best_loss:
+                best_epoch, best_loss, best_weights = epoch, loss, start_weights
+            self.history["learning_rate"].append(learning_rate)
             self.history["loss"].append(loss)
             self.history["regularization_loss"].append(penalty)
             self.history["accuracy"].append(acc)
@@ -2137,17 +2252,19 @@ class Model:
                 self.history["val_accuracy"].append(val_accuracy)
         return self.history
 
-    def train_epoch(self, X, y, batch_size, epoch):
+    def train_epoch(self, X, y, batch_size, epoch, start_loss=None):
         """One pass over the data, one step of notebook 11's loop per batch.
 
-        Returns the epoch's mean data loss, penalty and accuracy, each batch
-        weighted by its size.
+        Every batch's loss is checked (``check_loss``) against ``start_loss``,
+        the loss before training, before a step is taken on it. Returns the
+        epoch's mean data loss, penalty and accuracy, each batch weighted by
+        its size.
         """
         total_loss = penalty_sum = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
             loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
-            check_loss(loss, epoch)  # before any step is taken on it
+            check_loss(loss, epoch, start_loss)  # before any step is taken on it
             gradient = self.loss.backward()
             for layer in reversed(self.layers):
                 gradient = layer.backward(gradient)
@@ -2159,7 +2276,11 @@ class Model:
         return total_loss / len(X), penalty_sum / len(X), total_accuracy / len(X)
 
     def check_fit(self, X, y, epochs, batch_size, validation_data):
-        """Check everything ``fit`` is given before its first step; return the data."""
+        """Check everything ``fit`` is given before its first step.
+
+        Returns the data and the loss before training, which later losses are
+        compared with to notice divergence.
+        """
         if self.optimizer is None:
             raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
         check_size("epochs", epochs)
@@ -2168,15 +2289,39 @@ class Model:
         X, y = check_data("Model.fit", X, y)
         # Every label is checked once, before the first step: batch by batch, a bad
         # label in a late batch would stop training half-way, the model changed.
-        self.loss_and_accuracy(X, y)
+        start_loss, _ = self.loss_and_accuracy(X, y)
         if validation_data is not None:
+            if not isinstance(validation_data, tuple | list) or len(validation_data) != 2:
+                raise TypeError(
+                    f"Model.fit: validation_data must be a pair (X_val, y_val), got "
+                    f"{_describe(validation_data)}")
             validation_data = check_data("Model.fit validation_data", *validation_data)
             self.loss_and_accuracy(*validation_data)
-        return X, y, validation_data
+        return X, y, validation_data, start_loss
 
     def regularization_loss(self):
         """Sum of the layers' L1 and L2 penalties (0.0 without any)."""
         return total_penalty(self.layers)
+
+    def copy_weights(self):
+        """Copies of every dense layer's weights and biases, in layer order."""
+        return [(layer.weights.copy(), layer.biases.copy())
+                for layer in self.layers if isinstance(layer, DenseLayer)]
+
+    def stop_diverged(self, error, best_epoch, best_weights):
+        """Put back ``best_weights`` and raise the divergence ``error``, with what was done."""
+        dense = [layer for layer in self.layers if isinstance(layer, DenseLayer)]
+        for layer, (weights, biases) in zip(dense, best_weights, strict=True):
+            # In place: the optimizer keeps its state per array.
+            layer.weights[...] = weights
+            layer.biases[...] = biases
+        kept = (f"the weights it had at the start of epoch {best_epoch}, its lowest loss"
+                if best_epoch else "the weights it started with")
+        raise FloatingPointError(
+            f"Model.fit stopped: {error} (The learning rate was "
+            f"{self.optimizer.current_learning_rate:.4g}.) The model was put back to "
+            f"{kept}; model.history keeps the epochs before the one that failed "
+            f"({len(self.history['loss'])}).") from None
 
 
 # ---------------------------------------------------------------------------
@@ -2185,7 +2330,7 @@ class Model:
 
 
 def digits_data(seed=0):
-    """The 8 x 8 digit scans, scaled to [0, 1] and split 60/20/20 for training.
+    """The 8 x 8 digit scans, as raw pixel values 0-16, split 60/20/20 for training.
 
     Introduced in notebook 21 (notebook 22 uses it again). Both splits are
     stratified, so each part has the same share of every digit.
@@ -2198,8 +2343,9 @@ def digits_data(seed=0):
     Returns
     -------
     (X_train, y_train), (X_val, y_val), (X_test, y_test)
-        ``X`` of shape (n_images, 64), pixels divided by 16; ``y`` the digits 0-9.
-        1,077, 360 and 360 images.
+        ``X`` of shape (n_images, 64), pixel values 0-16 as scanned (a model
+        for them divides by 16: ``Model(..., input_scale=16.0)``); ``y`` the
+        digits 0-9. 1,077, 360 and 360 images.
     """
     # Imported inside the function, so that importing nnfs_helpers does not
     # need scikit-learn (only notebooks 21 and 22 use it).
@@ -2207,7 +2353,7 @@ def digits_data(seed=0):
     from sklearn.model_selection import train_test_split
 
     digits = load_digits()
-    X_all, y_all = digits.data / 16.0, digits.target
+    X_all, y_all = digits.data, digits.target
     # 20% of the images for the test set, then a quarter of the rest for validation.
     X_rest, X_test, y_rest, y_test = train_test_split(
         X_all, y_all, test_size=0.2, stratify=y_all, random_state=seed)
@@ -2243,6 +2389,7 @@ def train_digits(training_data, validation_data, seed, progress=False):
          DenseLayer(128, 10, rng=rng, weight_scale="glorot")],
         SoftmaxCrossEntropy(),
         Adam(learning_rate=0.002, decay=1e-3),
+        input_scale=16.0,   # the pixels are 0-16; the network sees 0-1
     )
     model.fit(*training_data, epochs=40, batch_size=32, shuffle=True, rng=seed,
               validation_data=validation_data, progress=progress)
@@ -2254,7 +2401,13 @@ def train_digits(training_data, validation_data, seed, progress=False):
 # ---------------------------------------------------------------------------
 
 MODEL_FORMAT = "nnfs-course-model"
-MODEL_FORMAT_VERSION = 1
+MODEL_FORMAT_VERSION = 2
+# The largest model load_model reads unless told otherwise: 64 MiB of parameters
+# (eight million float64 numbers, far beyond anything in the course).
+MAX_MODEL_BYTES = 64 * 2**20
+# The JSON description is about 150 bytes per layer: 64 KiB is room for over
+# 400 layers, and parsing it cannot take more than a few MiB of memory.
+MAX_DESCRIPTION_BYTES = 64 * 2**10
 # The only classes a model file may name: loading builds these and nothing
 # else, so a file cannot make the loader run code of its choosing.
 _LAYER_TYPES = {"DenseLayer": DenseLayer, "ReLU": ReLU, "Softmax": Softmax,
@@ -2265,24 +2418,42 @@ _LOSS_TYPES = {"SoftmaxCrossEntropy": SoftmaxCrossEntropy,
                "MeanSquaredError": MeanSquaredError, "MeanAbsoluteError": MeanAbsoluteError}
 _ACCURACY_TYPES = {"accuracy": accuracy, "binary_accuracy": binary_accuracy,
                    "regression_accuracy": regression_accuracy}
+# Parameter dtypes a model file holds: float64 (the course's) and float32.
+_SAVED_DTYPES = ("<f8", "<f4")
+
+
+class ModelFileError(ValueError):
+    """A file that is not a model ``load_model`` can load, with the reason in words."""
 
 
 def save_model(model, path):
-    """Save a model's architecture and parameters, without pickle.
+    """Save a model's architecture and parameters, without pickle and without risk.
 
     One ``.npz`` file (``np.savez``): every parameter array under a name such
-    as ``"layers.0.weights"``, and a JSON description of the layers and loss
-    under ``"model.json"`` (its UTF-8 bytes). The optimizer's state is not
-    saved: the file is for prediction. Introduced in notebook 22.
+    as ``"layers.0.weights"``, and a JSON description of the layers, loss,
+    accuracy and input scale under ``"model.json"`` (its UTF-8 bytes). The
+    optimizer's state is not saved: the file is for prediction. Introduced in
+    notebook 22.
+
+    Nothing is written unless the model can be loaded back exactly as it is,
+    and the file appears all at once (``write_atomically``): a failed save
+    leaves an older file at ``path`` untouched.
 
     Parameters
     ----------
     model : Model
     path : str or pathlib.Path
         Where to write, used exactly as given (``.npz`` is the usual ending).
+
+    Raises
+    ------
+    TypeError
+        A layer, loss, accuracy function or parameter dtype the file format
+        cannot hold.
+    ValueError
+        Weights that are NaN or infinite (a diverged model).
     """
-    layers = []
-    arrays = {}
+    layers, arrays = [], {}
     for index, layer in enumerate(model.layers):
         kind = type(layer).__name__
         if _LAYER_TYPES.get(kind) is not type(layer):
@@ -2293,8 +2464,8 @@ def save_model(model, path):
             entry.update(n_inputs=n_inputs, n_neurons=n_neurons,
                          weight_l1=layer.weight_l1, weight_l2=layer.weight_l2,
                          bias_l1=layer.bias_l1, bias_l2=layer.bias_l2)
-            arrays[f"layers.{index}.weights"] = layer.weights
-            arrays[f"layers.{index}.biases"] = layer.biases
+            arrays[f"layers.{index}.weights"] = _check_savable(index, "weights", layer.weights)
+            arrays[f"layers.{index}.biases"] = _check_savable(index, "biases", layer.biases)
         elif isinstance(layer, Dropout):
             entry["rate"] = layer.rate
         layers.append(entry)
@@ -2303,119 +2474,401 @@ def save_model(model, path):
         raise TypeError(f"save_model cannot save a loss of type {loss_kind}")
     description = {"format": MODEL_FORMAT, "version": MODEL_FORMAT_VERSION,
                    "layers": layers, "loss": loss_kind,
-                   "accuracy": getattr(model.accuracy, "__name__", None)}
+                   "accuracy": _accuracy_name(model.accuracy),
+                   "input_scale": model.input_scale}
     text = json.dumps(description).encode("utf-8")
     arrays["model.json"] = np.frombuffer(text, dtype=np.uint8)
-    # Through an open file, so NumPy does not append ".npz" to another name
-    # and load_model(path) finds what save_model(model, path) wrote.
-    with open(path, "wb") as file:
-        np.savez(file, **arrays)
+    write_atomically(path, arrays)
 
 
-def load_model(path):
-    """Load a model written by ``save_model``, refusing anything else clearly.
+def _check_savable(index, name, values):
+    """Return a parameter array if a model file can hold it as it is, else raise."""
+    if values.dtype.str not in _SAVED_DTYPES:
+        raise TypeError(
+            f"save_model: layer {index}'s {name} are {values.dtype}, but a model file "
+            f"holds float64 or float32 only; convert them first, e.g. "
+            f"layer.{name} = layer.{name}.astype(np.float64)")
+    if not np.isfinite(values).all():
+        raise ValueError(
+            f"save_model: layer {index}'s {name} hold NaN or infinity, so the model "
+            f"would only ever predict NaN. Training diverged: train again with a "
+            f"smaller learning rate before saving.")
+    # Row by row, as load_model reads it (a transposed array is column by column).
+    return np.ascontiguousarray(values)
 
-    The file is opened with ``allow_pickle=False`` and its description is
-    JSON, so loading never runs code from the file. Introduced in notebook 22.
+
+def _accuracy_name(function):
+    """The name a model file stores for an accuracy function, if it is one it knows."""
+    for name, known in _ACCURACY_TYPES.items():
+        if function is known:
+            return name
+    # The function's name, not its repr: a repr holds a memory address.
+    described = getattr(function, "__qualname__", None) or type(function).__name__
+    raise TypeError(
+        f"save_model can save a model whose accuracy is one of "
+        f"{', '.join(_ACCURACY_TYPES)}, but this one's is {described!r}: a file "
+        f"cannot hold a function, and loading it back with another accuracy would "
+        f"report different numbers. Set model.accuracy to one of them before saving.")
+
+
+def write_atomically(path, arrays):
+    """Write ``np.savez(arrays)`` to ``path`` so that it appears complete or not at all.
+
+    The archive goes to a temporary file in the same folder first; only when
+    it is completely on disk (``flush`` and ``os.fsync``) does ``os.replace``
+    put it at ``path``, in one step. If anything fails before that (a full
+    disk, an interrupted program), an older file at ``path`` is untouched and
+    the temporary file is removed.
 
     Parameters
     ----------
     path : str or pathlib.Path
+    arrays : dict of str to ndarray
+    """
+    # Through a symbolic link to the file it points to, as open(path, "wb") would.
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            np.savez(file, **arrays)
+            file.flush()
+            os.fsync(file.fileno())
+        _copy_mode(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+
+
+def _copy_mode(path, temporary):
+    """Give the new file the old one's permissions (mkstemp makes it private)."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    os.chmod(temporary, mode)
+
+
+def load_model(path, *, max_bytes=MAX_MODEL_BYTES):
+    """Load a model written by ``save_model``, refusing anything else clearly.
+
+    Nothing in the file is trusted: its description is JSON, its arrays are
+    plain numbers, and every name, dtype and shape is checked against the
+    description, and every size against ``max_bytes``, before an array is read.
+    So loading never runs code from the file, and a small file cannot make it
+    allocate much memory: every array's bytes must be in the file, uncompressed,
+    so loading takes at most four times the file's size plus 4 MiB (for the
+    archive's directory and the JSON description, both limited in size), and
+    never more than ``max_bytes`` for the parameters. Introduced in notebook 22.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+    max_bytes : int, default MAX_MODEL_BYTES (64 MiB)
+        The most bytes of parameters to accept; raise it for a bigger model
+        you trust.
 
     Returns
     -------
     Model
-        Without an optimizer; give it one to train further.
+        Without an optimizer; give it one to train further. A file from before
+        input scales were recorded (format version 1) loads with
+        ``input_scale=1.0``, with a warning.
 
     Raises
     ------
-    ValueError
-        If the file is not a complete model file of a known version: not an
-        ``.npz`` archive, truncated, pickled data, a missing or extra array, a
-        shape that does not fit its layer, or an unknown layer or version.
+    ModelFileError
+        (a ``ValueError``) If the file is not a complete, consistent model file
+        of a known version; the message says what is wrong with it.
+    FileNotFoundError
+        If there is no file at ``path``.
     """
     try:
-        archive = np.load(path, allow_pickle=False)
-        if not isinstance(archive, np.lib.npyio.NpzFile):
-            raise ValueError("it holds a single array, not an archive with a model description")
-        with archive:
-            if "model.json" not in archive:
-                raise ValueError("it has no model description (model.json)")
-            description = _read_description(archive["model.json"])
-            model, expected = _build_model(description)
-            names = set(archive.files) - {"model.json"}
-            missing, extra = sorted(set(expected) - names), sorted(names - set(expected))
-            if missing or extra:
-                raise ValueError(f"arrays missing: {missing}, unexpected arrays: {extra}")
-            for name, (layer, attribute) in expected.items():
-                value = archive[name]
-                wanted = getattr(layer, attribute)
-                if value.shape != wanted.shape or value.dtype.kind != "f":
-                    raise ValueError(
-                        f"array {name} should be floats of shape {wanted.shape}, "
-                        f"got {value.dtype} of shape {value.shape}"
-                    )
-                setattr(layer, attribute, value.astype(wanted.dtype))
-    except FileNotFoundError:
+        with open(path, "rb") as file, ModelArchive(file, max_bytes) as archive:
+            description = _read_description(archive.read_array("model.json"))
+            archive.check_arrays(_array_shapes(description))
+            model = _build_model(description)
+            for index, layer in enumerate(model.layers):
+                if isinstance(layer, DenseLayer):
+                    layer.weights = archive.read_array(f"layers.{index}.weights")
+                    layer.biases = archive.read_array(f"layers.{index}.biases")
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
         raise
-    except (ValueError, TypeError, OSError, EOFError, KeyError, zipfile.BadZipFile) as error:
-        reason = str(error)
-        if isinstance(error, zipfile.BadZipFile | EOFError):
-            # How a cut-off file shows: a broken archive or an early end of file.
-            reason += " (the file is cut short, damaged, or not a model file)"
-        if "pickle" in reason:
-            # np.load(allow_pickle=False) refused it; its message goes on to
-            # suggest loading it unsafely, which is not advice to pass on.
-            reason = ("it contains pickled Python objects, which a model file never "
-                      "holds and which can run code when loaded, so it was not read")
-        raise ValueError(f"cannot load a model from {path}: {reason}") from None
+    except _FILE_ERRORS as error:
+        raise ModelFileError(f"cannot load a model from {path}: {error}") from None
     return model
 
 
 def _read_description(raw):
     """Decode and check the JSON description stored in a model file."""
-    if raw.dtype != np.uint8 or raw.ndim != 1:
-        raise ValueError("model.json is not stored as bytes")
     try:
         description = json.loads(raw.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError(f"model.json is not valid JSON ({error})") from None
+    except RecursionError:
+        raise ValueError("model.json is nested too deeply to be a model description") from None
     if not isinstance(description, dict) or description.get("format") != MODEL_FORMAT:
         raise ValueError(f"it is not a {MODEL_FORMAT} file")
-    if description.get("version") != MODEL_FORMAT_VERSION:
+    version = description.get("version")
+    if version not in (1, MODEL_FORMAT_VERSION) or isinstance(version, bool):
         raise ValueError(
-            f"format version {description.get('version')!r} is not supported "
-            f"(this code reads version {MODEL_FORMAT_VERSION})"
-        )
+            f"format version {_short(version)} is not supported "
+            f"(this code reads versions 1 and {MODEL_FORMAT_VERSION})")
+    if version == 1:
+        warnings.warn(
+            "this model file is from before files recorded their input scale "
+            "(format version 1), so the model uses inputs exactly as given "
+            "(input_scale=1.0): scale them the way its training data was scaled",
+            UserWarning, stacklevel=3)
+        description["input_scale"] = 1.0
     return description
 
 
-def _build_model(description):
-    """Make fresh layers from a description; list the arrays they need."""
-    layers, expected = [], {}
+def _layer_entries(description):
+    """The description's list of layers, each a dict with a known ``type``."""
     entries = description.get("layers")
     if not isinstance(entries, list) or not entries:
         raise ValueError("the description lists no layers")
     for index, entry in enumerate(entries):
         kind = entry.get("type") if isinstance(entry, dict) else None
-        if kind not in _LAYER_TYPES:
-            raise ValueError(f"layer {index} has unknown type {kind!r}")
-        if kind == "DenseLayer":
-            penalties = {name: entry.get(name, 0.0)
-                         for name in ("weight_l1", "weight_l2", "bias_l1", "bias_l2")}
-            layer = DenseLayer(entry.get("n_inputs"), entry.get("n_neurons"), **penalties)
-            expected[f"layers.{index}.weights"] = (layer, "weights")
-            expected[f"layers.{index}.biases"] = (layer, "biases")
-        elif kind == "Dropout":
-            layer = Dropout(entry.get("rate"))
-        else:
-            layer = _LAYER_TYPES[kind]()
+        if not isinstance(kind, str) or kind not in _LAYER_TYPES:
+            raise ValueError(f"layer {index} has unknown type {_short(kind)}")
+    return entries
+
+
+def _array_shapes(description):
+    """The shape of every array the description says the file holds, by name."""
+    shapes, width = {}, None
+    for index, entry in enumerate(_layer_entries(description)):
+        if entry["type"] != "DenseLayer":
+            continue
+        n_inputs, n_neurons = (_whole_number(entry, key, index)
+                               for key in ("n_inputs", "n_neurons"))
+        if width is not None and n_inputs != width:
+            raise ValueError(
+                f"layer {index} takes {n_inputs} inputs, but the layer before "
+                f"it has {width} neurons")
+        width = n_neurons
+        shapes[f"layers.{index}.weights"] = (n_inputs, n_neurons)
+        shapes[f"layers.{index}.biases"] = (1, n_neurons)
+    return shapes
+
+
+def _whole_number(entry, key, index):
+    """A layer's size field: a whole number of at least 1."""
+    value = entry.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(
+            f"layer {index}'s {key} should be a whole number >= 1, got {_short(value)}")
+    return value
+
+
+def _build_model(description):
+    """Make fresh layers, loss and accuracy from a checked description."""
+    layers = []
+    for index, entry in enumerate(_layer_entries(description)):
+        kind = entry["type"]
+        try:
+            if kind == "DenseLayer":
+                penalties = {name: entry.get(name, 0.0)
+                             for name in ("weight_l1", "weight_l2", "bias_l1", "bias_l2")}
+                layer = DenseLayer(entry["n_inputs"], entry["n_neurons"], **penalties)
+            elif kind == "Dropout":
+                layer = Dropout(entry.get("rate"))
+            else:
+                layer = _LAYER_TYPES[kind]()
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"layer {index}: {error}") from None
         layers.append(layer)
-    loss_kind = description.get("loss")
-    if loss_kind not in _LOSS_TYPES:
-        raise ValueError(f"unknown loss {loss_kind!r}")
-    model_accuracy = _ACCURACY_TYPES.get(description.get("accuracy"), accuracy)
-    return Model(layers, _LOSS_TYPES[loss_kind](), accuracy=model_accuracy), expected
+    loss_kind, accuracy_kind = description.get("loss"), description.get("accuracy")
+    if not isinstance(loss_kind, str) or loss_kind not in _LOSS_TYPES:
+        raise ValueError(f"unknown loss {_short(loss_kind)}")
+    if not isinstance(accuracy_kind, str) or accuracy_kind not in _ACCURACY_TYPES:
+        raise ValueError(
+            f"unknown accuracy {_short(accuracy_kind)} (known: {', '.join(_ACCURACY_TYPES)})")
+    return Model(layers, _LOSS_TYPES[loss_kind](), accuracy=_ACCURACY_TYPES[accuracy_kind],
+                 input_scale=description.get("input_scale"))
+
+
+# What reading a damaged or hostile archive can raise; load_model turns each
+# into a ModelFileError that says what is wrong with the file.
+_FILE_ERRORS = (ValueError, TypeError, KeyError, OSError, EOFError, OverflowError,
+                RuntimeError, NotImplementedError, struct.error, zlib.error,
+                zipfile.BadZipFile, zipfile.LargeZipFile)
+# Member names np.savez gives a model's arrays.
+_MEMBER_NAME = re.compile(r"(model\.json|layers\.(0|[1-9][0-9]{0,5})\.(weights|biases))\.npy")
+# The archive's directory: about 80 bytes per member; 128 KiB is about 1,500
+# members, enough for 700 dense layers.
+_MAX_DIRECTORY_BYTES = 128 * 2**10
+# A .npy header is about 128 bytes; NumPy's own reader allows 10,000.
+_MAX_HEADER_BYTES = 4096
+
+
+class ModelArchive:
+    """The zip archive inside a model file, read with every size checked first.
+
+    Not taught: this is the careful reading behind ``load_model``. It looks at
+    the archive's directory before ``zipfile`` parses it, allows only what
+    ``np.savez`` writes (uncompressed, unencrypted ``.npy`` members with the
+    format's names), and reads an array only after its header's dtype and
+    shape were checked, into an array of exactly that size.
+
+    Parameters
+    ----------
+    file : binary file object, open for reading
+    max_bytes : int
+        The most bytes of parameters to accept.
+    """
+
+    def __init__(self, file, max_bytes):
+        self.max_bytes = check_size("max_bytes", max_bytes)
+        file_size = _check_zip_directory(file)
+        self.zip = zipfile.ZipFile(file)
+        self.members = {}
+        for info in self.zip.infolist():
+            self.members[_member_name(info, self.members)] = info
+        if sum(info.compress_size for info in self.members.values()) > file_size:
+            raise ValueError("its members claim more bytes than the file holds")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.zip.close()
+
+    def check_arrays(self, shapes):
+        """Check the arrays' names, total size, dtypes and shapes, before reading any."""
+        names = set(self.members) - {"model.json"}
+        missing, extra = sorted(set(shapes) - names), sorted(names - set(shapes))
+        if missing or extra:
+            raise ValueError(f"arrays missing: {missing}, unexpected arrays: {extra}")
+        total = sum(8 * math.prod(shape) for shape in shapes.values())
+        if total > self.max_bytes:
+            raise ValueError(
+                f"its parameters would take {total:,} bytes, more than max_bytes="
+                f"{self.max_bytes:,}; if you trust the file, pass a larger max_bytes")
+        for name, shape in shapes.items():
+            self.header(name, shape)
+
+    def header(self, name, shape=None):
+        """Read and check one member's .npy header; return its dtype and shape."""
+        if name not in self.members:
+            raise ValueError(f"it has no {name}")
+        info = self.members[name]
+        with self.zip.open(info) as member:
+            dtype, found = _read_npy_header(member, name)
+            data_start = member.tell()
+        if name == "model.json":
+            if dtype.str != "|u1" or len(found) != 1 or found[0] > MAX_DESCRIPTION_BYTES:
+                raise ValueError(
+                    f"model.json should be at most {MAX_DESCRIPTION_BYTES:,} bytes of "
+                    f"text, but its header says {dtype} of shape {found}")
+        elif dtype.str not in _SAVED_DTYPES or (shape is not None and found != shape):
+            wanted = "float64 or float32" + ("" if shape is None else f" of shape {shape}")
+            raise ValueError(f"array {name} should be {wanted}, its header says "
+                             f"{dtype} of shape {found}")
+        if info.file_size != data_start + dtype.itemsize * math.prod(found):
+            raise ValueError(f"{name} is not the size its header says")
+        return dtype, found
+
+    def read_array(self, name):
+        """Read one member into a new array of the size its checked header says."""
+        dtype, shape = self.header(name)
+        values = np.empty(shape, dtype=dtype)
+        view = memoryview(values).cast("B")
+        with self.zip.open(self.members[name]) as member:
+            _read_npy_header(member, name)
+            done = 0
+            while done < len(view):
+                chunk = member.read(min(2**20, len(view) - done))
+                if not chunk:
+                    raise ValueError(f"{name} ends early (the file is cut short)")
+                view[done:done + len(chunk)] = chunk
+                done += len(chunk)
+            # Reading to the end makes zipfile compare the member's checksum.
+            if member.read(1):
+                raise ValueError(f"{name} is longer than its header says")
+        if dtype.kind == "f" and not np.isfinite(values).all():
+            raise ValueError(f"array {name} holds NaN or infinity")
+        return values
+
+
+def _check_zip_directory(file):
+    """Check a zip archive's end record before zipfile reads its directory.
+
+    ``zipfile`` reads the whole directory into memory, so its size is checked
+    first. Returns the file's size in bytes.
+    """
+    file_size = file.seek(0, os.SEEK_END)
+    tail_size = min(file_size, 22 + 65535)      # the end record and its comment
+    file.seek(file_size - tail_size)
+    tail = file.read(tail_size)
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) - end < 22:
+        file.seek(0)
+        start = file.read(8)
+        if start.startswith(b"\x93NUMPY"):
+            file.seek(0)
+            _read_npy_header(file, "the array")     # says so if it holds pickles
+            raise ValueError("it holds a single NumPy array (np.save), not a model file")
+        if start[:1] == b"\x80" and start[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
+            raise ValueError(
+                "it is a pickle (Python's own object format), which a model file never "
+                "is and which can run code when loaded, so it was not read")
+        if start.startswith(b"PK\x03\x04"):
+            raise ValueError("it is a zip archive without its end: the file is cut "
+                             "short or damaged")
+        raise ValueError(
+            f"it is not a model file: save_model writes a zip archive, and this file "
+            f"is not one (it starts with {start!r})")
+    entries, directory_size = struct.unpack("<HI", tail[end + 10:end + 16])
+    if entries == 0xFFFF or tail[max(end - 20, 0):end].startswith(b"PK\x06\x07"):
+        raise ValueError("it is a ZIP64 archive, which a model file never is")
+    if directory_size > _MAX_DIRECTORY_BYTES:
+        raise ValueError(
+            f"its directory is {directory_size:,} bytes, more than a model file's "
+            f"{_MAX_DIRECTORY_BYTES:,}")
+    file.seek(0)
+    return file_size
+
+
+def _member_name(info, seen):
+    """Check one archive member is one np.savez writes for a model; return its name."""
+    if not _MEMBER_NAME.fullmatch(info.filename):
+        raise ValueError(f"it has a member named {info.filename[:60]!r}, which a model "
+                         f"file never has")
+    name = info.filename.removesuffix(".npy")
+    if name in seen:
+        raise ValueError(f"it has {name} twice")
+    if info.flag_bits & 0x1:
+        raise ValueError(f"{name} is encrypted, which a model file never is")
+    if info.compress_type != zipfile.ZIP_STORED or info.file_size != info.compress_size:
+        raise ValueError(f"{name} is compressed, which a model file never is (np.savez "
+                         f"stores members as they are)")
+    return name
+
+
+def _read_npy_header(member, name):
+    """Read a .npy header from an open member; return (dtype, shape), checked."""
+    version = np.lib.format.read_magic(member)
+    if version != (1, 0):
+        raise ValueError(f"{name} is a .npy of version {version}, which np.savez "
+                         f"does not write for a model")
+    try:
+        shape, fortran_order, dtype = np.lib.format.read_array_header_1_0(
+            member, max_header_size=_MAX_HEADER_BYTES)
+    except ValueError as error:
+        raise ValueError(f"{name} has a malformed .npy header ({str(error)[:100]})") from None
+    if dtype.hasobject:
+        raise ValueError(
+            f"{name} contains pickled Python objects, which a model file never holds "
+            f"and which can run code when loaded, so it was not read")
+    if fortran_order:
+        raise ValueError(f"{name} is stored in Fortran order, which np.savez does not "
+                         f"write for a model")
+    return dtype, shape
 
 
 # ---------------------------------------------------------------------------

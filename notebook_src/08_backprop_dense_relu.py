@@ -24,6 +24,7 @@ import numpy as np
 from nnfs_helpers import (
     DenseLayer,
     ReLU,
+    check_forward_done,
     draw_shapes_diagram,
     numerical_gradient,
     spiral_data,
@@ -395,7 +396,10 @@ plt.show()
 #   (Notebook 16 adds a few lines to it, for penalties on large weights.)
 # - `ReLU.backward` multiplies `dvalues` by the mask, `True` counting as 1 and `False`
 #   as 0: the same values as `np.where(mask, dvalues, 0)`, in a new array, so the
-#   `dvalues` it was given stay as they were.
+#   `dvalues` it was given stay as they were. Its first line, `check_forward_done(self)`,
+#   turns a call in the wrong order (backward before any forward, so there are no
+#   inputs to use yet) into a message that names the order, instead of Python's
+#   "no attribute 'inputs'". Every later `backward` in the course starts with it.
 
 # %%
 class DenseLayer(DenseLayer):
@@ -431,6 +435,7 @@ class ReLU(ReLU):
 
     def backward(self, dvalues):
         """The slope of ``max(0, x)`` is 1 where x > 0 and 0 elsewhere (0 at x = 0)."""
+        check_forward_done(self)
         self.dinputs = dvalues * (self.inputs > 0)
         return self.dinputs
 

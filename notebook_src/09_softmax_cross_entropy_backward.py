@@ -29,6 +29,7 @@ from nnfs_helpers import (
     ReLU,
     Softmax,
     check_claim,
+    check_forward_done,
     check_inputs,
     check_labels,
     draw_shapes_diagram,
@@ -228,6 +229,7 @@ class Softmax(Softmax):
         ``d p_i / d z_j = p_i * (delta_ij - p_j)``: as a matrix,
         ``diag(p) - p p^T``, shape (n_classes, n_classes), one per sample.
         """
+        check_forward_done(self)
         self.dinputs = np.empty_like(dvalues)
         for i in range(len(dvalues)):
             p = self.output[i].reshape(-1, 1)         # a column, (n_classes, 1)
@@ -279,6 +281,7 @@ class CategoricalCrossEntropy(CategoricalCrossEntropy):
         ndarray of shape (n_samples, n_classes)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_classes = self.clipped.shape
         y_true = self.y_true
         if y_true.ndim == 1:
@@ -416,6 +419,7 @@ class SoftmaxCrossEntropy:
 
     def backward(self):
         """``(p - y) / n_samples``, with y the one-hot labels: (n_samples, n_classes)."""
+        check_forward_done(self)
         n_samples, n_classes = self.output.shape
         y_true = self.y_true
         if y_true.ndim == 1:

@@ -294,7 +294,7 @@ def check_loss(loss, epoch, first_loss=None):
     epoch : int
         Named in the message.
     first_loss : float, optional
-        The loss of the first step.
+        The loss training started from (its first step's, or before any step).
 
     Raises
     ------
@@ -303,7 +303,7 @@ def check_loss(loss, epoch, first_loss=None):
     """
     if math.isfinite(loss) and (first_loss is None or loss <= 100 * first_loss):
         return
-    start = "" if first_loss is None else f" (first epoch: {first_loss:.4g})"
+    start = "" if first_loss is None else f" (it started at {first_loss:.4g})"
     raise FloatingPointError(
         f"the loss became {loss:.4g} at epoch {epoch}{start}: "
         f"training diverged. The usual cause is a learning rate too large for "

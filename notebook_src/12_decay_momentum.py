@@ -27,6 +27,7 @@ from nnfs_helpers import (
     DenseLayer,
     ReLU,
     Softmax,
+    check_backward_done,
     check_claim,
     check_hyperparameter,
     evaluate,
@@ -95,7 +96,10 @@ for t in [0, 1, 10, 100, 1_000, 10_000]:
 #   next step uses; `iterations`, the number of steps taken; and `state`, the optimizer's
 #   memory (below).
 # - `step` loops over the layers as notebook 11's did, and then counts the step and
-#   computes the next learning rate with the formula above, on its last line.
+#   computes the next learning rate with the formula above, on its last line. Its
+#   `check_backward_done(layer)` stops a step taken before the backward pass (a layer
+#   with weights but no `dweights` yet) with a message that names the order: forward,
+#   backward, then step.
 # - `new_state(value)` says what the optimizer must **remember** about a parameter array
 #   from one step to the next. The base class remembers nothing (an empty dictionary);
 #   momentum, below, needs a "velocity" per array, and Adam (notebook 14) needs two
@@ -140,6 +144,7 @@ class Optimizer:
         for layer in layers:
             if not hasattr(layer, "parameters"):
                 continue
+            check_backward_done(layer)
             layer_state = self.state.setdefault(layer, {})
             for name, value, gradient in layer.parameters():
                 if name not in layer_state:

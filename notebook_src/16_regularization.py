@@ -27,6 +27,7 @@ from nnfs_helpers import (
     ReLU,
     SoftmaxCrossEntropy,
     check_claim,
+    check_forward_done,
     check_hyperparameter,
     initial_scale,
     numerical_gradient,
@@ -171,6 +172,7 @@ class DenseLayer(DenseLayer):
 
         Each penalty adds its own slope: L1's is ``sign(w)``, L2's is ``2 w``.
         """
+        check_forward_done(self)
         self.dweights = self.inputs.T @ dvalues          # (n_inputs, n_neurons)
         self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
         if self.weight_l1 > 0:

@@ -23,6 +23,7 @@ from nnfs_helpers import (
     DenseLayer,
     ReLU,
     check_claim,
+    check_forward_done,
     check_hyperparameter,
     check_inputs,
     evaluate,
@@ -183,6 +184,7 @@ class Dropout:
         ndarray of shape (n_samples, n_features)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         self.dinputs = dvalues * self.mask
         return self.dinputs
 

@@ -29,6 +29,7 @@ from nnfs_helpers import (
     DenseLayer,
     ReLU,
     check_claim,
+    check_forward_done,
     check_inputs,
     check_loss,
     check_targets,
@@ -192,6 +193,7 @@ class Sigmoid:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         self.dinputs = dvalues * self.output * (1 - self.output)
         return self.dinputs
 
@@ -337,6 +339,7 @@ class BinaryCrossEntropy:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_outputs = self.clipped.shape
         p, y = self.clipped, self.y_true
         self.dinputs = -(y / p - (1 - y) / (1 - p)) / n_outputs / n_samples

@@ -26,6 +26,7 @@ from nnfs_helpers import (
     DenseLayer,
     ReLU,
     check_claim,
+    check_forward_done,
     check_inputs,
     check_size,
     check_targets,
@@ -146,6 +147,7 @@ class Linear:
             ``dvalues`` itself (nothing changes it, so no copy), also kept as
             ``self.dinputs``.
         """
+        check_forward_done(self)
         self.dinputs = dvalues
         return self.dinputs
 
@@ -256,6 +258,7 @@ class MeanSquaredError:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_outputs = self.errors.shape
         self.dinputs = 2 * self.errors / n_outputs / n_samples
         return self.dinputs
@@ -305,6 +308,7 @@ class MeanAbsoluteError:
         ndarray of shape (n_samples, n_outputs)
             Also kept as ``self.dinputs``.
         """
+        check_forward_done(self)
         n_samples, n_outputs = self.errors.shape
         self.dinputs = np.sign(self.errors) / n_outputs / n_samples
         return self.dinputs

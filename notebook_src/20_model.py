@@ -15,6 +15,7 @@
 
 # %%
 # %matplotlib inline
+import math
 import time
 
 import matplotlib.pyplot as plt
@@ -28,9 +29,11 @@ from nnfs_helpers import (
     ReLU,
     Softmax,
     SoftmaxCrossEntropy,
+    _describe,  # words for an error message, used by check_fit
     accuracy,
     check_claim,
     check_data,
+    check_hyperparameter,
     check_loss,
     check_size,
     evaluate,
@@ -96,12 +99,57 @@ print(f"train, after {EPOCHS} epochs:     loss {loop_history['loss'][-1]:.4f}, "
 # ## The Model class
 #
 # A `Model` is made from its parts: `Model(layers, loss, optimizer, accuracy)`. We write
-# it in three steps, a cell each. First, a model that answers and measures, without
-# training:
+# it in five steps, a cell each, so that no cell shows more than a book page of code.
+# First, how a model is made and how it runs a batch:
 #
-# - `forward(X, training=False)` runs a batch through every layer with notebook 04's
-#   `forward_pass`. It also switches `Dropout` layers on while training and off otherwise
-#   (notebook 17 did that by hand with `layer.training`), so no one can forget it.
+# - `__init__` keeps the parts, and one number more: `input_scale` (1.0 unless given).
+#   Every `X` the model is given is divided by it before the first layer sees it. The
+#   spiral's coordinates are already about 1 in size, so here it stays 1. Notebook 21's
+#   images hold pixel values from 0 to 16, and its model is made with
+#   `input_scale=16.0`: it takes the pixels as they come, and the scale is part of the
+#   model (notebook 22 saves it with the weights).
+# - `forward(X, training=False)` divides `X` by `input_scale` and runs it through every
+#   layer with notebook 04's `forward_pass`. It also switches `Dropout` layers on while
+#   training and off otherwise (notebook 17 did that by hand with `layer.training`), so
+#   no one can forget it.
+# - `__repr__` prints the model as its parts.
+
+# %%
+class Model:
+    """A network as one object: its layers, its loss, its optimizer and its accuracy."""
+
+    def __init__(self, layers, loss, optimizer=None, accuracy=accuracy, input_scale=1.0):
+        if not layers:
+            raise ValueError("Model needs at least one layer, got an empty list")
+        self.layers = list(layers)
+        self.loss = loss
+        self.optimizer = optimizer
+        self.accuracy = accuracy
+        self.input_scale = check_hyperparameter("Model", "input_scale", input_scale,
+                                                positive=True)
+        self.history = {}
+
+    def forward(self, X, training=False):
+        """Run a batch, divided by ``input_scale``, through every layer.
+
+        ``Dropout`` drops values only when training.
+        """
+        for layer in self.layers:
+            if isinstance(layer, Dropout):
+                layer.training = training
+        return forward_pass(self.layers, X / self.input_scale)
+
+    def __repr__(self):
+        layers = ", ".join(repr(layer) for layer in self.layers)
+        scale = "" if self.input_scale == 1 else f", input_scale={self.input_scale:g}"
+        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r}{scale})"
+
+
+# %% [markdown]
+# Then a model that measures and answers, still without training. `class Model(Model)`
+# makes a new `Model` that has everything the one above has, plus the methods written in
+# it (a method with the same name would replace the old one):
+#
 # - `loss_and_accuracy(X, y)` runs one batch forward and returns its loss and accuracy.
 # - `evaluate(X, y)` returns the mean loss and the accuracy on data the model does not
 #   train on: validation or test data.
@@ -115,24 +163,8 @@ print(f"train, after {EPOCHS} epochs:     loss {loop_history['loss'][-1]:.4f}, "
 # `check_inputs` looks at shapes only).
 
 # %%
-class Model:
-    """A network as one object: its layers, its loss, its optimizer and its accuracy."""
-
-    def __init__(self, layers, loss, optimizer=None, accuracy=accuracy):
-        if not layers:
-            raise ValueError("Model needs at least one layer, got an empty list")
-        self.layers = list(layers)
-        self.loss = loss
-        self.optimizer = optimizer
-        self.accuracy = accuracy
-        self.history = {}
-
-    def forward(self, X, training=False):
-        """Run a batch through every layer; ``Dropout`` drops values only when training."""
-        for layer in self.layers:
-            if isinstance(layer, Dropout):
-                layer.training = training
-        return forward_pass(self.layers, X)
+class Model(Model):
+    """Model from above, plus measuring (evaluate) and answering (predict)."""
 
     def loss_and_accuracy(self, X, y, training=False):
         """Forward one batch; return its mean data loss and its accuracy."""
@@ -166,10 +198,6 @@ class Model:
             output = Softmax().forward(output)
         return output
 
-    def __repr__(self):
-        layers = ", ".join(repr(layer) for layer in self.layers)
-        return f"Model([{layers}], loss={self.loss!r}, optimizer={self.optimizer!r})"
-
 
 # %% [markdown]
 # The network `train` has just trained can go straight into a `Model`; a model that only
@@ -183,15 +211,15 @@ check_claim("Model.evaluate gives exactly the loss and accuracy of notebook 11's
             trained.evaluate(X, y) == evaluate(layers, X, y))
 
 # %% [markdown]
-# Now the training loop, in two more steps. `class Model(Model)` makes a new `Model` that
-# has everything the one above has, plus the methods written below (a method with the
-# same name would replace the old one). First, one epoch:
+# Now the training loop, in three more steps. First, one epoch:
 #
-# - `train_epoch(X, y, batch_size, epoch)` is one pass over the data: for every batch of
-#   `batch_size` samples, one step of notebook 11's loop: the loss, the backward pass
-#   through the layers in reverse, the optimizer's step. It returns the epoch's mean
-#   loss, penalty and accuracy, each batch weighted by its size. If a batch's loss is
-#   not a finite number, `check_loss` (notebook 11) stops it before a step is taken.
+# - `train_epoch(X, y, batch_size, epoch, start_loss)` is one pass over the data: for
+#   every batch of `batch_size` samples, one step of notebook 11's loop: the loss, the
+#   backward pass through the layers in reverse, the optimizer's step. It returns the
+#   epoch's mean loss, penalty and accuracy, each batch weighted by its size. Before a
+#   step is taken on a batch, notebook 11's `check_loss` looks at its loss: if it is not
+#   a finite number, or more than 100 times `start_loss` (the loss before training),
+#   training has diverged, and `check_loss` raises a `FloatingPointError`.
 # - `regularization_loss()` adds up the L1/L2 penalties of the layers with notebook 16's
 #   `total_penalty`.
 #
@@ -201,17 +229,19 @@ check_claim("Model.evaluate gives exactly the loss and accuracy of notebook 11's
 class Model(Model):
     """Model from above, plus one epoch of training, batch by batch."""
 
-    def train_epoch(self, X, y, batch_size, epoch):
+    def train_epoch(self, X, y, batch_size, epoch, start_loss=None):
         """One pass over the data, one step of notebook 11's loop per batch.
 
-        Returns the epoch's mean data loss, penalty and accuracy, each batch
-        weighted by its size.
+        Every batch's loss is checked (``check_loss``) against ``start_loss``,
+        the loss before training, before a step is taken on it. Returns the
+        epoch's mean data loss, penalty and accuracy, each batch weighted by
+        its size.
         """
         total_loss = penalty_sum = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
             loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
-            check_loss(loss, epoch)  # before any step is taken on it
+            check_loss(loss, epoch, start_loss)  # before any step is taken on it
             gradient = self.loss.backward()
             for layer in reversed(self.layers):
                 gradient = layer.backward(gradient)
@@ -235,11 +265,10 @@ class Model(Model):
 #   out), shows a tqdm progress bar, evaluates `validation_data` after every epoch, and
 #   returns the **history**: one number per epoch for the loss, the regularisation
 #   penalty, the accuracy, the learning rate and, with validation data, the validation
-#   loss and accuracy. If the loss grows a hundredfold, `check_loss` stops it with an
-#   error instead of training on.
-# - `check_fit` checks everything `fit` is given before its first step, so that a slip
-#   such as 300 samples in `X` and 299 labels in `y` is refused with a clear message
-#   instead of stopping training half-way.
+#   loss and accuracy.
+# - Before each epoch it keeps a copy of the weights (`start_weights`), and it remembers
+#   the copy of the epoch with the lowest training loss so far (`best_weights`): if
+#   training goes wrong, that is what the model goes back to (the last step below).
 
 # %%
 class Model(Model):
@@ -251,19 +280,32 @@ class Model(Model):
 
         ``validation_data=(X_val, y_val)`` is evaluated after every epoch;
         ``shuffle`` visits the samples in a new order every epoch, drawn from ``rng``.
+        If training diverges (``check_loss``: a batch's loss that is not finite,
+        or 100 times the loss before training), ``fit`` puts back the weights the
+        model had at the start of its best epoch (lowest training loss) and
+        raises FloatingPointError; ``history`` keeps every epoch before the
+        failing one.
         """
-        X, y, validation_data = self.check_fit(X, y, epochs, batch_size, validation_data)
+        X, y, validation_data, start_loss = self.check_fit(X, y, epochs, batch_size,
+                                                           validation_data)
         rng = np.random.default_rng(rng)
         names = ["loss", "regularization_loss", "accuracy", "learning_rate"]
         if validation_data is not None:
             names += ["val_loss", "val_accuracy"]
         self.history = {name: [] for name in names}
+        best_epoch, best_loss, best_weights = 0, math.inf, self.copy_weights()
         for epoch in tqdm(range(1, epochs + 1), desc="epochs", disable=not progress):
-            self.history["learning_rate"].append(self.optimizer.current_learning_rate)
+            start_weights = self.copy_weights()
+            learning_rate = self.optimizer.current_learning_rate
             order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
-            loss, penalty, acc = self.train_epoch(X[order], y[order], batch_size or len(X), epoch)
-            first_loss = self.history["loss"][0] if self.history["loss"] else None
-            check_loss(loss, epoch, first_loss)
+            try:
+                loss, penalty, acc = self.train_epoch(X[order], y[order],
+                                                      batch_size or len(X), epoch, start_loss)
+            except FloatingPointError as error:
+                self.stop_diverged(error, best_epoch, best_weights)
+            if loss < best_loss:
+                best_epoch, best_loss, best_weights = epoch, loss, start_weights
+            self.history["learning_rate"].append(learning_rate)
             self.history["loss"].append(loss)
             self.history["regularization_loss"].append(penalty)
             self.history["accuracy"].append(acc)
@@ -273,8 +315,41 @@ class Model(Model):
                 self.history["val_accuracy"].append(val_accuracy)
         return self.history
 
+
+# %% [markdown]
+# And last, the two guards of `fit`, one for each end of a training run:
+#
+# - `check_fit` checks everything `fit` is given before its first step, so that a slip
+#   such as 300 samples in `X` and 299 labels in `y` is refused with a clear message
+#   instead of stopping training half-way.
+# - `check_fit` also measures the loss before training, `start_loss`, on all the data:
+#   the yardstick for divergence. A loss that grows to more than 100 times where it
+#   started does not come back, and one that is not a finite number cannot.
+# - `copy_weights` and `stop_diverged` handle a run that **diverges**. When `check_loss`
+#   raises its `FloatingPointError` during an epoch, `fit` catches it, and
+#   `stop_diverged` puts back the weights the model had at the **start of its epoch with
+#   the lowest loss** (the `best_weights` the loop kept), and raises the error again,
+#   with the learning rate and what was put back added to its message. Nothing is lost
+#   that was worth keeping: `model.history` keeps every epoch that was completed before
+#   the one that failed, and the model is back at its best epoch. (Only the optimizer's
+#   running averages, its momentum and its caches, are not put back: give the model a
+#   fresh optimizer with a smaller learning rate before training on.)
+#
+# Why the *start* of the best epoch? The loss an epoch records is measured by its
+# forward passes, *before* its steps: it is the loss of the weights the epoch started
+# with. So for full-batch training without dropout, the model that comes back has
+# exactly the lowest loss in its history.
+
+# %%
+class Model(Model):
+    """Model from above, plus the guards of fit: checked inputs, and divergence."""
+
     def check_fit(self, X, y, epochs, batch_size, validation_data):
-        """Check everything ``fit`` is given before its first step; return the data."""
+        """Check everything ``fit`` is given before its first step.
+
+        Returns the data and the loss before training, which later losses are
+        compared with to notice divergence.
+        """
         if self.optimizer is None:
             raise ValueError("Model.fit needs an optimizer: Model(layers, loss, optimizer)")
         check_size("epochs", epochs)
@@ -283,11 +358,35 @@ class Model(Model):
         X, y = check_data("Model.fit", X, y)
         # Every label is checked once, before the first step: batch by batch, a bad
         # label in a late batch would stop training half-way, the model changed.
-        self.loss_and_accuracy(X, y)
+        start_loss, _ = self.loss_and_accuracy(X, y)
         if validation_data is not None:
+            if not isinstance(validation_data, tuple | list) or len(validation_data) != 2:
+                raise TypeError(
+                    f"Model.fit: validation_data must be a pair (X_val, y_val), got "
+                    f"{_describe(validation_data)}")
             validation_data = check_data("Model.fit validation_data", *validation_data)
             self.loss_and_accuracy(*validation_data)
-        return X, y, validation_data
+        return X, y, validation_data, start_loss
+
+    def copy_weights(self):
+        """Copies of every dense layer's weights and biases, in layer order."""
+        return [(layer.weights.copy(), layer.biases.copy())
+                for layer in self.layers if isinstance(layer, DenseLayer)]
+
+    def stop_diverged(self, error, best_epoch, best_weights):
+        """Put back ``best_weights`` and raise the divergence ``error``, with what was done."""
+        dense = [layer for layer in self.layers if isinstance(layer, DenseLayer)]
+        for layer, (weights, biases) in zip(dense, best_weights, strict=True):
+            # In place: the optimizer keeps its state per array.
+            layer.weights[...] = weights
+            layer.biases[...] = biases
+        kept = (f"the weights it had at the start of epoch {best_epoch}, its lowest loss"
+                if best_epoch else "the weights it started with")
+        raise FloatingPointError(
+            f"Model.fit stopped: {error} (The learning rate was "
+            f"{self.optimizer.current_learning_rate:.4g}.) The model was put back to "
+            f"{kept}; model.history keeps the epochs before the one that failed "
+            f"({len(self.history['loss'])}).") from None
 
 
 # %% [markdown]
@@ -639,6 +738,53 @@ model.fit(X, y[:-1], epochs=10)
 model.fit(X, y + 1, epochs=10, progress=False)
 
 # %% [markdown]
+# ## A learning rate far too large
+#
+# The last mistake is one `check_fit` cannot see: settings that are valid, but make
+# training diverge. Below, a fresh network trains well for 300 epochs (Adam at 0.05, as
+# above), and then someone tries to speed things up with a learning rate a hundred times
+# larger, 5.0. The first epoch at that rate measures the trained weights, then takes
+# one step (full batch), so large that the loss the second epoch measures is more than
+# 100 times the loss before training. `fit` stops, puts the model back, and says so:
+
+# %% tags=["nbval-ignore-output"]
+# output not compared: the losses in the message differ in their last digits from one
+# CPU to another; what the text says about them is checked in the next cell.
+careless = Model(spiral_network(), SoftmaxCrossEntropy(), Adam(learning_rate=0.05, decay=1e-3))
+careless.fit(X, y, epochs=300, progress=False)
+trained_weights = careless.copy_weights()   # to compare with, afterwards
+
+careless.optimizer = Adam(learning_rate=5.0)  # 100 times the rate that worked
+diverged = False
+try:
+    careless.fit(X, y, epochs=100, progress=False)
+except FloatingPointError as error:
+    diverged = True
+    print(error)
+
+# %%
+loss_now = careless.evaluate(X, y)[0]
+lowest = min(careless.history["loss"])
+print("epochs kept in the history:", len(careless.history["loss"]))
+print("loss now equals the lowest loss in the history:", loss_now == lowest)
+print("every weight finite:       ",
+      all(np.isfinite(layer.weights).all() and np.isfinite(layer.biases).all()
+          for layer in careless.layers[::2]))
+print("weights equal the trained ones of before:",
+      all(np.array_equal(layer.weights, weights)
+          for layer, (weights, _) in zip(careless.layers[::2], trained_weights, strict=True)))
+check_claim("fit stopped with a FloatingPointError, and the model's loss is now exactly "
+            "the lowest loss in its history",
+            diverged and loss_now == lowest)
+
+# %% [markdown]
+# The message names the epoch, the loss and the learning rate, and says what to try. The
+# model is not ruined: its loss is exactly the lowest of its history, every weight is a
+# finite number, and here they are the very weights the 300 good epochs had trained,
+# because the best epoch of the failed run was its first, which started from them.
+# To train on, give the model a fresh optimizer with a smaller rate.
+
+# %% [markdown]
 # ## Summary
 #
 # - A `Model` holds the four parts that change from task to task (layers, loss,
@@ -652,8 +798,11 @@ model.fit(X, y + 1, epochs=10, progress=False)
 # - Mini-batches take several cheaper, noisier steps per epoch: they pay off on large
 #   data sets, not on 300 points: there, in the same number of epochs, batches of 32
 #   ended below the full batch at both rates tried (on at least four of five seeds at
-#   0.05, on all five at 0.005). Shuffle them, with a seeded `rng` for reproducibility.
-# - One run is one seed's story: a comparison of settings rests on a seed study.
+#   0.05, on all five at 0.005). Shuffle them, with a seeded `rng` for reproducibility;
+#   and compare settings with a seed study, since one run is one seed's story.
+# - A run that diverges (a loss that is not finite, or 100 times the loss before training)
+#   stops with a `FloatingPointError` that names the likely cause, and leaves the model
+#   with the weights of its lowest-loss epoch and the history up to the failure.
 
 # %% [markdown]
 # ## Exercises

@@ -103,11 +103,31 @@ print(pixel_std.reshape(8, 8).round(1))
 
 # %% [markdown]
 # We divide by 16, the simpler choice. (Exercise 1 standardises safely.)
+#
+# But *where* do we divide? We could divide the data once, here, and train on the
+# result. The course lets the model do it instead: notebook 20's `Model` takes an
+# `input_scale`, and divides every `X` it is given by it, in `forward`, for `fit`,
+# `evaluate` and `predict` alike. So the data stay as scanned, pixels 0 to 16, and the
+# scale belongs to the model. That matters as soon as the model leaves this notebook.
+# Notebook 22 saves it to a file, and the file records the scale with the weights:
+# whoever loads the model gives it pixels as they come, and cannot forget to divide them
+# by 16 (or divide them twice). Notebook 24 feeds it digits you draw yourself, as raw
+# pixels. A model that expected its inputs scaled beforehand would take inputs on the
+# wrong scale without a word, and give wrong probabilities for them (notebook 22 shows
+# how wrong).
+#
+# A model made with `input_scale=16.0` gives its first layer exactly what dividing the
+# data ourselves would:
 
 # %%
-X_all = digits.data / 16.0  # (1797, 64), every value in [0, 1]
-y_all = digits.target       # (1797,), digits 0..9
-print("scaled pixels from", X_all.min(), "to", X_all.max())
+X_all = digits.data  # (1797, 64), pixels 0..16 as scanned
+first_layer = DenseLayer(64, 10, rng=SEED)
+scaled_model = Model([first_layer], SoftmaxCrossEntropy(), input_scale=16.0)
+print(scaled_model)
+print("pixels from", X_all.min(), "to", X_all.max(), "| what the first layer gets: from",
+      (X_all / 16.0).min(), "to", (X_all / 16.0).max())
+print("model.forward(pixels) equals the layer's output for pixels / 16:",
+      np.array_equal(scaled_model.forward(X_all), first_layer.forward(X_all / 16.0)))
 
 # %% [markdown]
 # ## Training, validation and test sets
@@ -126,13 +146,13 @@ print("scaled pixels from", X_all.min(), "to", X_all.max())
 #   set is short of, say, sevens by bad luck;
 # - `random_state=SEED` fixes the shuffle, so the split is the same on every run.
 #
-# Then the same steps, packaged: the loading, the scaling by 16 from above and both
-# splits go into one function, `digits_data`, so that notebook 22 can get the very same
-# three sets with one call.
+# Then the same steps, packaged: the loading and both splits go into one function,
+# `digits_data`, so that notebook 22 can get the very same three sets with one call. It
+# returns the pixels as scanned, 0 to 16: the scaling is the model's job.
 
 # %%
 def digits_data(seed=0):
-    """The 8 x 8 digit scans, scaled to [0, 1] and split 60/20/20 for training.
+    """The 8 x 8 digit scans, as raw pixel values 0-16, split 60/20/20 for training.
 
     Introduced in notebook 21 (notebook 22 uses it again). Both splits are
     stratified, so each part has the same share of every digit.
@@ -145,8 +165,9 @@ def digits_data(seed=0):
     Returns
     -------
     (X_train, y_train), (X_val, y_val), (X_test, y_test)
-        ``X`` of shape (n_images, 64), pixels divided by 16; ``y`` the digits 0-9.
-        1,077, 360 and 360 images.
+        ``X`` of shape (n_images, 64), pixel values 0-16 as scanned (a model
+        for them divides by 16: ``Model(..., input_scale=16.0)``); ``y`` the
+        digits 0-9. 1,077, 360 and 360 images.
     """
     # Imported inside the function, so that importing nnfs_helpers does not
     # need scikit-learn (only notebooks 21 and 22 use it).
@@ -154,7 +175,7 @@ def digits_data(seed=0):
     from sklearn.model_selection import train_test_split
 
     digits = load_digits()
-    X_all, y_all = digits.data / 16.0, digits.target
+    X_all, y_all = digits.data, digits.target
     # 20% of the images for the test set, then a quarter of the rest for validation.
     X_rest, X_test, y_rest, y_test = train_test_split(
         X_all, y_all, test_size=0.2, stratify=y_all, random_state=seed)
@@ -192,8 +213,9 @@ print(f"He, 128 -> 128:     {initial_scale('he', 128, 128):.3f}")
 print(f"Glorot, 128 -> 10:  {initial_scale('glorot', 128, 10):.3f}")
 
 # %% [markdown]
-# Training goes in mini-batches of 32, shuffled each epoch with a seeded generator:
-# 34 steps per epoch, 1,360 steps in 40 epochs.
+# The model is made with `input_scale=16.0`, so it takes the pixels as `digits_data`
+# returns them. Training goes in mini-batches of 32, shuffled each epoch with a seeded
+# generator: 34 steps per epoch, 1,360 steps in 40 epochs.
 #
 # Everything random in a run (the initial weights, the dropout masks, the order of the
 # batches) comes from one seed. We will train the model with several seeds, so the
@@ -229,6 +251,7 @@ def train_digits(training_data, validation_data, seed, progress=False):
          DenseLayer(128, 10, rng=rng, weight_scale="glorot")],
         SoftmaxCrossEntropy(),
         Adam(learning_rate=0.002, decay=1e-3),
+        input_scale=16.0,   # the pixels are 0-16; the network sees 0-1
     )
     model.fit(*training_data, epochs=40, batch_size=32, shuffle=True, rng=seed,
               validation_data=validation_data, progress=progress)
@@ -409,14 +432,14 @@ confidence = probabilities[wrong, predicted[wrong]]  # how sure the model was of
 wrong = wrong[np.argsort(-confidence)]
 print("misclassified test images:", len(wrong))
 
-images_test = X_test.reshape(-1, 8, 8)  # (360, 64) -> (360, 8, 8), back to pictures
+images_test = X_test.reshape(-1, 8, 8)  # (360, 64) -> (360, 8, 8), back to pictures, 0..16
 n_columns = 5
 n_rows = int(np.ceil(len(wrong) / n_columns))
 fig, axes = plt.subplots(n_rows, n_columns, figsize=(9, 2.1 * n_rows))
 for ax in axes.flat:
     ax.axis("off")
 for ax, index in zip(axes.flat, wrong, strict=False):
-    ax.imshow(images_test[index], cmap="gray_r", vmin=0, vmax=1)
+    ax.imshow(images_test[index], cmap="gray_r", vmin=0, vmax=16)
     ax.set_title(f"true {y_test[index]}, said {predicted[index]}\n"
                  f"p = {probabilities[index, predicted[index]]:.2f}", fontsize=9)
 plt.tight_layout()
@@ -469,7 +492,8 @@ check_claim("every model makes at least 2 of its mistakes with a probability abo
 # - Real data needs a look before training: shapes, value ranges, class balance and a
 #   few images.
 # - Scale inputs to about 1 (`pixels / 16`, or standardise with training statistics
-#   only, guarding against pixels whose standard deviation is 0).
+#   only, guarding against pixels whose standard deviation is 0), and let the model own
+#   the scale (`Model(..., input_scale=16.0)`): saved with it, it cannot be forgotten.
 # - Split into training, validation and test sets, stratified and seeded; choose with
 #   the validation set, report the test set once.
 # - Through `Model.fit` in mini-batches, a 64-128-128-10 network with L2 and dropout

@@ -35,6 +35,9 @@ KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)",
 
 # Seconds a notebook may take on a two-core machine, seed studies included.
 TIME_BUDGET = 20.0
+# Notebook 23 times the training loop again and again, version by version, to
+# measure each speed-up: that is its lesson, and it gets a little more time.
+BUDGETS = {"23_fast_training": 30.0}
 
 
 def load_source(path):
@@ -85,7 +88,7 @@ def main(argv=None):
     too_slow = []
     for path in sources:
         elapsed = build(path)
-        budget = TIME_BUDGET
+        budget = BUDGETS.get(path.stem, TIME_BUDGET)
         flag = "" if elapsed <= budget else f"  OVER the {budget:.0f} s budget"
         print(f"{path.stem:<40} {elapsed:6.1f} s{flag}", flush=True)
         if flag:
