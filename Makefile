@@ -58,10 +58,11 @@ test-other-cpu: install
 notebooks: install
 	$(BIN)/python tools/build_notebooks.py
 
-# Time the training loop the notebooks teach against scikit-learn (and PyTorch
-# when installed); prints a table. Takes a minute or two.
+# Time the taught loop and notebook 23's fast loop against the book's code and
+# scikit-learn (and PyTorch when installed); prints a table. Takes about five
+# minutes. `make bench BENCH_ARGS="--json bench.json"` also writes the rows as JSON.
 bench: install
-	$(BIN)/python benchmarks/bench_training.py
+	$(BIN)/python benchmarks/bench_training.py $(BENCH_ARGS)
 
 # The course as a static website in site/, from README.md and the notebooks as
 # stored (nothing is executed); serve it with `python -m http.server -d site`.

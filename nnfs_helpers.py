@@ -46,6 +46,7 @@ import tempfile
 import warnings
 import zipfile
 import zlib
+from pathlib import Path
 
 import numpy as np
 from nnfs import datasets as _nnfs_datasets
@@ -58,6 +59,7 @@ __all__ = [
     "CategoricalCrossEntropy",
     "DenseLayer",
     "Dropout",
+    "FlatAdam",
     "Linear",
     "MeanAbsoluteError",
     "MeanSquaredError",
@@ -72,11 +74,18 @@ __all__ = [
     "Sigmoid",
     "Softmax",
     "SoftmaxCrossEntropy",
+    "TileBuffers",
     "accuracy",
+    "adam_state",
     "binary_accuracy",
-    "check_claim",
+    "block_sums",
+    "block_views",
+    "centre_by_mass",
+    "centre_of_mass",
     "check_backward_done",
+    "check_claim",
     "check_data",
+    "check_fast_network",
     "check_forward_done",
     "check_hyperparameter",
     "check_inputs",
@@ -84,32 +93,52 @@ __all__ = [
     "check_loss",
     "check_probabilities",
     "check_size",
+    "check_strokes",
     "check_targets",
+    "count_correct",
     "descend",
+    "deslant",
     "digits_data",
+    "distance_to_segments",
     "draw_network",
     "draw_shapes_diagram",
     "evaluate",
+    "fit_into_box",
     "forward_pass",
     "gradient_check",
     "initial_scale",
+    "ink_box",
     "load_model",
+    "load_stroke_drawings",
     "numerical_gradient",
+    "pack_parameters",
     "plot_decision_regions",
     "plot_seed_study",
     "plot_spiral",
+    "prepare_tiles",
+    "preprocess_drawing",
     "print_seed_study",
     "regression_accuracy",
     "relative_error",
+    "render_strokes",
+    "rotate_images",
+    "row_max",
+    "row_sum",
+    "save_adam_state",
     "save_model",
     "seed_study",
     "sine_data",
-    "total_penalty",
+    "slant",
     "spiral_data",
+    "split_tiles",
+    "tile_step",
+    "total_penalty",
     "train",
     "train_digits",
+    "train_fast",
     "train_with_loss",
     "train_with_validation",
+    "unpack_parameters",
     "vertical_data",
     "write_atomically",
 ]
@@ -1172,11 +1201,13 @@ def evaluate(layers, X, y):
 def check_loss(loss, epoch, first_loss=None):
     """Raise a clear error if training has diverged.
 
-    Called once per step by the training loops: every number the network
-    computes flows into the loss, so a blow-up anywhere shows here. Diverged
-    means the loss is NaN or infinite, or more than 100 times the loss of the
-    first step (a healthy loss falls; one that grows a hundredfold never
-    comes back).
+    Called by the training loops, once per step or per epoch: every number
+    the network computes flows into the loss, so a blow-up anywhere shows
+    here. Diverged means the loss is NaN or infinite, or, when ``first_loss``
+    is given, more than 100 times it (a healthy loss falls; an epoch's loss
+    that has grown a hundredfold does not come back). A loss that started
+    below 1 (a trained model, trained on) may wander up a little without
+    harm, so that limit is never below 100.
 
     Parameters
     ----------
@@ -1189,9 +1220,10 @@ def check_loss(loss, epoch, first_loss=None):
     Raises
     ------
     FloatingPointError
-        If the loss is not finite, or 100 times ``first_loss``.
+        If the loss is not finite, or more than 100 times ``first_loss``
+        (and more than 100).
     """
-    if math.isfinite(loss) and (first_loss is None or loss <= 100 * first_loss):
+    if math.isfinite(loss) and (first_loss is None or loss <= 100 * max(first_loss, 1.0)):
         return
     start = "" if first_loss is None else f" (it started at {first_loss:.4g})"
     raise FloatingPointError(
@@ -2107,6 +2139,11 @@ def check_data(owner, X, y):
     return X, y
 
 
+def _count(n, noun):
+    """'1 epoch', '3 epochs': a number with its noun, for messages."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _short(value, limit=60):
     """``repr(value)``, cut to ``limit`` characters: a file's text, quoted in a message."""
     text = repr(value)
@@ -2125,9 +2162,10 @@ def _describe(value):
 class Model:
     """A network as one object: its layers, loss, optimizer and accuracy.
 
-    Notebook 20 introduces it in three steps: a model that predicts and
+    Notebook 20 introduces it in five steps: a model that predicts and
     evaluates; ``train_epoch``, one pass of notebook 11's loop in mini-batches;
-    and ``fit``, which checks its inputs and runs the epochs.
+    ``fit``, which runs the epochs; and what it does with bad inputs and with a
+    run that diverges.
 
     Parameters
     ----------
@@ -2217,11 +2255,11 @@ class Model:
 
         ``validation_data=(X_val, y_val)`` is evaluated after every epoch;
         ``shuffle`` visits the samples in a new order every epoch, drawn from ``rng``.
-        If training diverges (``check_loss``: a batch's loss that is not finite,
-        or 100 times the loss before training), ``fit`` puts back the weights the
-        model had at the start of its best epoch (lowest training loss) and
-        raises FloatingPointError; ``history`` keeps every epoch before the
-        failing one.
+        If training diverges (``check_loss``: a batch's loss that is not
+        finite, or an epoch's mean loss more than 100 times the loss before
+        training), ``fit`` puts back the weights the model had at the start of
+        its best epoch (lowest training loss) and raises FloatingPointError;
+        ``history`` keeps every epoch before the failing one.
         """
         X, y, validation_data, start_loss = self.check_fit(X, y, epochs, batch_size,
                                                            validation_data)
@@ -2237,7 +2275,8 @@ class Model:
             order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
             try:
                 loss, penalty, acc = self.train_epoch(X[order], y[order],
-                                                      batch_size or len(X), epoch, start_loss)
+                                                      batch_size or len(X), epoch)
+                check_loss(loss, epoch, start_loss)
             except FloatingPointError as error:
                 self.stop_diverged(error, best_epoch, best_weights)
             if loss < best_loss:
@@ -2252,19 +2291,17 @@ class Model:
                 self.history["val_accuracy"].append(val_accuracy)
         return self.history
 
-    def train_epoch(self, X, y, batch_size, epoch, start_loss=None):
+    def train_epoch(self, X, y, batch_size, epoch):
         """One pass over the data, one step of notebook 11's loop per batch.
 
-        Every batch's loss is checked (``check_loss``) against ``start_loss``,
-        the loss before training, before a step is taken on it. Returns the
-        epoch's mean data loss, penalty and accuracy, each batch weighted by
-        its size.
+        Returns the epoch's mean data loss, penalty and accuracy, each batch
+        weighted by its size.
         """
         total_loss = penalty_sum = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
             loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
-            check_loss(loss, epoch, start_loss)  # before any step is taken on it
+            check_loss(loss, epoch)  # NaN or inf: no step is taken on it
             gradient = self.loss.backward()
             for layer in reversed(self.layers):
                 gradient = layer.backward(gradient)
@@ -2320,8 +2357,8 @@ class Model:
         raise FloatingPointError(
             f"Model.fit stopped: {error} (The learning rate was "
             f"{self.optimizer.current_learning_rate:.4g}.) The model was put back to "
-            f"{kept}; model.history keeps the epochs before the one that failed "
-            f"({len(self.history['loss'])}).") from None
+            f"{kept}; model.history keeps the {_count(len(self.history['loss']), 'epoch')} "
+            f"before the one that failed.") from None
 
 
 # ---------------------------------------------------------------------------
@@ -2332,7 +2369,7 @@ class Model:
 def digits_data(seed=0):
     """The 8 x 8 digit scans, as raw pixel values 0-16, split 60/20/20 for training.
 
-    Introduced in notebook 21 (notebook 22 uses it again). Both splits are
+    Introduced in notebook 21 (notebooks 22 and 24 use it again). Both splits are
     stratified, so each part has the same share of every digit.
 
     Parameters
@@ -2365,7 +2402,7 @@ def digits_data(seed=0):
 def train_digits(training_data, validation_data, seed, progress=False):
     """Build the 64-128-128-10 digit classifier and train it; every random draw from seed.
 
-    Introduced in notebook 21 (notebook 22 trains it again).
+    Introduced in notebook 21 (notebooks 22 and 24 train it again).
 
     Parameters
     ----------
@@ -2516,9 +2553,10 @@ def write_atomically(path, arrays):
 
     The archive goes to a temporary file in the same folder first; only when
     it is completely on disk (``flush`` and ``os.fsync``) does ``os.replace``
-    put it at ``path``, in one step. If anything fails before that (a full
-    disk, an interrupted program), an older file at ``path`` is untouched and
-    the temporary file is removed.
+    put it at ``path``, in one step; then the folder is synced too, so that
+    the new name is on disk as well. If anything fails before the replace (a
+    full disk, an interrupted program), an older file at ``path`` is
+    untouched and the temporary file is removed.
 
     Parameters
     ----------
@@ -2528,6 +2566,8 @@ def write_atomically(path, arrays):
     # Through a symbolic link to the file it points to, as open(path, "wb") would.
     path = os.path.realpath(path)
     folder = os.path.dirname(path)
+    if not os.path.isdir(folder):
+        raise FileNotFoundError(f"cannot save to {path}: there is no folder {folder}")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
@@ -2540,6 +2580,17 @@ def write_atomically(path, arrays):
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder):
+    """Make the rename itself survive a power cut: fsync the folder (POSIX only)."""
+    if hasattr(os, "O_DIRECTORY"):
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def _copy_mode(path, temporary):
@@ -2567,8 +2618,8 @@ def load_model(path, *, max_bytes=MAX_MODEL_BYTES):
     ----------
     path : str or pathlib.Path
     max_bytes : int, default MAX_MODEL_BYTES (64 MiB)
-        The most bytes of parameters to accept; raise it for a bigger model
-        you trust.
+        The most bytes of parameters to accept, counted as float64 (8 bytes
+        each, as they are once loaded); raise it for a bigger model you trust.
 
     Returns
     -------
@@ -2582,8 +2633,9 @@ def load_model(path, *, max_bytes=MAX_MODEL_BYTES):
     ModelFileError
         (a ``ValueError``) If the file is not a complete, consistent model file
         of a known version; the message says what is wrong with it.
-    FileNotFoundError
-        If there is no file at ``path``.
+    FileNotFoundError, IsADirectoryError, PermissionError
+        If there is no file at ``path`` to read (these are about the path,
+        not about what a file holds).
     """
     try:
         with open(path, "rb") as file, ModelArchive(file, max_bytes) as archive:
@@ -2623,6 +2675,8 @@ def _read_description(raw):
             "(input_scale=1.0): scale them the way its training data was scaled",
             UserWarning, stacklevel=3)
         description["input_scale"] = 1.0
+    elif "input_scale" not in description:
+        raise ValueError("the description has no input_scale")
     return description
 
 
@@ -2743,7 +2797,9 @@ class ModelArchive:
         names = set(self.members) - {"model.json"}
         missing, extra = sorted(set(shapes) - names), sorted(names - set(shapes))
         if missing or extra:
-            raise ValueError(f"arrays missing: {missing}, unexpected arrays: {extra}")
+            raise ValueError("; ".join(
+                [f"arrays missing: {missing}"] * bool(missing)
+                + [f"unexpected arrays: {extra}"] * bool(extra)))
         total = sum(8 * math.prod(shape) for shape in shapes.values())
         if total > self.max_bytes:
             raise ValueError(
@@ -2869,6 +2925,889 @@ def _read_npy_header(member, name):
         raise ValueError(f"{name} is stored in Fortran order, which np.savez does not "
                          f"write for a model")
     return dtype, shape
+
+
+# ---------------------------------------------------------------------------
+# Notebook 23: making training fast
+# ---------------------------------------------------------------------------
+# The fast training loop.
+#
+# ``train_fast`` computes what ``train`` (notebook 11) computes for a
+# ``[DenseLayer, ReLU, DenseLayer]`` classifier trained with ``Adam`` on the full
+# batch: the same forward pass, the same softmax cross-entropy gradient, the
+# same Adam step with the same decay. It is several times faster because of how
+# it computes it (notebook 23 measures each change):
+#
+# - float32 instead of float64: half the bytes to move, twice the numbers per
+#   SIMD instruction;
+# - every array it needs is allocated once, before the first epoch, and every
+#   NumPy call writes into one of them (``out=``): no temporaries;
+# - each layer's weights and biases are one block ``[weights; biases]`` of shape
+#   (n_inputs + 1, n_neurons), and the layer's inputs get a row of ones (every
+#   array is kept feature by feature, transposed), so one matrix product applies
+#   the weights and adds the biases, and one gives both their gradients;
+# - all the blocks live in one flat buffer, and so do their gradients and Adam's
+#   moving averages, so one Adam step is nine NumPy calls for the whole network;
+# - the scores are kept class by class (n_classes, n_samples), so a row maximum
+#   or sum over a few classes is a few element-wise calls on contiguous rows;
+# - a large batch is worked through in tiles whose arrays stay in the CPU's
+#   cache while the tile's forward and backward passes use them.
+
+
+def pack_parameters(pairs, dtype=np.float32):
+    """Copy weight and bias arrays into one flat buffer, a block per layer.
+
+    Introduced in notebook 23. Layer ``i``'s block is ``[weights; biases]``,
+    shape (n_inputs + 1, n_neurons): its last row is the biases. The blocks
+    lie one after another in ``flat``, so whatever is done to ``flat`` (an
+    optimizer step) is done to every parameter of the network at once.
+
+    Parameters
+    ----------
+    pairs : list of (ndarray, ndarray)
+        Each layer's ``(weights, biases)``, shapes (n_inputs, n_neurons) and
+        (1, n_neurons); or arrays shaped like them (an optimizer's state).
+    dtype : numpy dtype, default float32
+
+    Returns
+    -------
+    flat : ndarray of shape (n_parameters,)
+    blocks : list of ndarray of shape (n_inputs + 1, n_neurons)
+        Views into ``flat``, one per layer.
+    """
+    shapes = [(len(weights) + 1, weights.shape[1]) for weights, _ in pairs]
+    flat = np.empty(sum(rows * columns for rows, columns in shapes), dtype=dtype)
+    blocks = block_views(flat, shapes)
+    for block, (weights, biases) in zip(blocks, pairs, strict=True):
+        block[:-1] = weights
+        block[-1:] = biases
+    return flat, blocks
+
+
+def block_views(flat, shapes):
+    """Views of consecutive pieces of ``flat``, one per shape (no copies).
+
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    flat : ndarray of shape (n,)
+    shapes : list of (int, int)
+        The pieces' shapes; their sizes add up to at most ``n``.
+
+    Returns
+    -------
+    list of ndarray
+    """
+    views, start = [], 0
+    for rows, columns in shapes:
+        views.append(flat[start:start + rows * columns].reshape(rows, columns))
+        start += rows * columns
+    return views
+
+
+def unpack_parameters(blocks):
+    """Split each block into float64 copies of its weights and biases.
+
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    blocks : list of ndarray of shape (n_inputs + 1, n_neurons)
+
+    Returns
+    -------
+    list of (ndarray, ndarray)
+        ``(weights, biases)`` per block, shapes (n_inputs, n_neurons) and (1, n_neurons).
+    """
+    return [(block[:-1].astype(np.float64), block[-1:].astype(np.float64))
+            for block in blocks]
+
+
+def row_max(scores, out):
+    """Maximum over the classes of scores kept class by class.
+
+    With few classes, ``n_classes - 1`` element-wise maxima of contiguous rows
+    beat ``scores.max(axis=0)``, whose general reduction costs more per call.
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    scores : ndarray of shape (n_classes, n_samples)
+    out : ndarray of shape (n_samples,)
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+        ``out``.
+    """
+    np.maximum(scores[0], scores[1], out=out)
+    for row in scores[2:]:
+        np.maximum(out, row, out=out)
+    return out
+
+
+def row_sum(values, out):
+    """Sum over the classes of values kept class by class; see ``row_max``.
+
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_classes, n_samples)
+    out : ndarray of shape (n_samples,)
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+        ``out``.
+    """
+    np.add(values[0], values[1], out=out)
+    for row in values[2:]:
+        out += row
+    return out
+
+
+def split_tiles(n_samples, tile):
+    """Cut ``range(n_samples)`` into nearly equal tiles of at most ``tile`` samples.
+
+    Introduced in notebook 23. Nearly equal sizes (at most two distinct
+    ones) mean at most two sets of tile buffers.
+
+    Parameters
+    ----------
+    n_samples : int
+    tile : int or None
+        Most samples per tile; ``None`` means one tile, the whole batch.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(start, stop)`` of each tile.
+    """
+    n_tiles = 1 if tile is None else max(1, math.ceil(n_samples / tile))
+    edges = np.linspace(0, n_samples, n_tiles + 1).round().astype(int)
+    return list(zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True))
+
+
+class TileBuffers:
+    """Every array one tile's forward and backward pass writes, allocated once.
+
+    Arrays are kept feature by feature (one row per neuron or class, one
+    column per sample), so each row is contiguous in memory. Introduced in
+    notebook 23.
+
+    Parameters
+    ----------
+    n_rows : int
+        Samples in the tile.
+    n_hidden, n_classes : int
+    dtype : numpy dtype
+
+    Attributes
+    ----------
+    relu : ndarray of shape (n_hidden + 1, n_rows)
+        The hidden layer's output, then a row of ones for the next biases.
+    mask : ndarray of shape (n_hidden, n_rows)
+        1 where a ReLU passed its input, 0 where it did not.
+    dhidden : ndarray of shape (n_hidden, n_rows)
+        The gradient at the hidden layer's output.
+    scores : ndarray of shape (n_classes, n_rows)
+        Scores, then probabilities, then the gradient.
+    top, sums, picked : ndarray of shape (n_rows,)
+        Maxima and sums over the classes, and each sample's shifted score
+        of its own class.
+    """
+
+    def __init__(self, n_rows, n_hidden, n_classes, dtype):
+        self.relu = np.ones((n_hidden + 1, n_rows), dtype=dtype)
+        self.mask = np.empty((n_hidden, n_rows), dtype=dtype)
+        self.dhidden = np.empty((n_hidden, n_rows), dtype=dtype)
+        self.scores = np.empty((n_classes, n_rows), dtype=dtype)
+        self.top = np.empty(n_rows, dtype=dtype)
+        self.sums = np.empty(n_rows, dtype=dtype)
+        self.picked = np.empty(n_rows, dtype=dtype)
+
+
+def count_correct(shifted, picked, one_hot):
+    """How many samples' right class has the highest score, as ``np.argmax`` decides.
+
+    After the shift a sample's highest score is 0, so its right class won when
+    its shifted score ``picked`` is 0. Unless another class tied at 0: then
+    ``np.argmax`` (and ``accuracy``) picks the first of them, and so does this,
+    the slow way, in the rare batch that has a tie. Introduced in notebook 23.
+
+    Parameters
+    ----------
+    shifted : ndarray of shape (n_classes, n_samples)
+        Scores minus each sample's highest score.
+    picked : ndarray of shape (n_samples,)
+        Each sample's shifted score of its right class.
+    one_hot : ndarray of shape (n_classes, n_samples)
+
+    Returns
+    -------
+    int
+    """
+    if np.count_nonzero(shifted == 0) == len(picked):   # one top score per sample: no tie
+        return int(np.count_nonzero(picked == 0))
+    return int(np.count_nonzero(np.argmax(shifted, axis=0) == np.argmax(one_hot, axis=0)))
+
+
+def tile_step(inputs, one_hot, picks, blocks, gradients, buffers):
+    """Forward and backward pass of one tile; gradients summed over its samples.
+
+    Dense, ReLU, dense, softmax cross-entropy, as ``train`` computes them,
+    with every array feature by feature: ``inputs`` is X transposed, so
+    ``hidden = first.T @ inputs`` is ``(X @ W + b).T``. Each block is
+    ``[weights; biases]`` and ``inputs`` and ``relu`` end with a row of ones,
+    so one matrix product applies weights and biases, and one gives the
+    gradients of both. Introduced in notebook 23.
+
+    Parameters
+    ----------
+    inputs : ndarray of shape (n_features + 1, n_rows)
+        The tile's samples, one column each, then a row of ones.
+    one_hot : ndarray of shape (n_classes, n_rows)
+        The tile's labels, one-hot, one column each.
+    picks : ndarray of shape (n_rows,)
+        Flat index of each sample's class in ``buffers.scores``.
+    blocks : (ndarray, ndarray)
+        Shapes (n_features + 1, n_hidden) and (n_hidden + 1, n_classes).
+    gradients : (ndarray, ndarray)
+        Written: shaped like ``blocks``, the gradients of the *summed* loss.
+    buffers : TileBuffers
+
+    Returns
+    -------
+    (float, int)
+        The tile's summed loss and its number of correctly classified samples.
+    """
+    first, second = blocks
+    b = buffers
+    hidden = b.relu[:-1]                             # the row of ones stays
+    np.matmul(first.T, inputs, out=hidden)           # (64, 3) @ (3, n) -> (64, n)
+    np.greater(hidden, 0, out=b.mask)                # 1.0 or 0.0, kept for backward
+    hidden *= b.mask                                 # ReLU
+    scores = b.scores
+    np.matmul(second.T, b.relu, out=scores)          # (3, 65) @ (65, n) -> (3, n)
+    scores -= row_max(scores, out=b.top)             # a sample's top score is now 0
+    np.take(scores, picks, out=b.picked)             # shifted score of the right class
+    correct = count_correct(scores, b.picked, one_hot)
+    # exp(x) for x < -87 is subnormal in float32, slow on many CPUs, and adds
+    # less than 1e-28 to a sum of at least 1 from -64 on: the loss has read
+    # ``picked`` already, so the floor changes nothing float32 can show.
+    np.maximum(scores, -64, out=scores)
+    np.exp(scores, out=scores)
+    scores /= row_sum(scores, out=b.sums)            # probabilities
+    loss = float(np.log(b.sums).sum() - b.picked.sum())  # sum of -log p(right class)
+    scores -= one_hot                                # p - y: gradient of the summed loss
+    np.matmul(b.relu, scores.T, out=gradients[1])    # (65, n) @ (n, 3) -> (65, 3)
+    np.matmul(second[:-1], scores, out=b.dhidden)    # (64, 3) @ (3, n) -> (64, n)
+    b.dhidden *= b.mask                              # ReLU's backward
+    np.matmul(inputs, b.dhidden.T, out=gradients[0])  # (3, n) @ (n, 64) -> (3, 64)
+    return loss, correct
+
+
+class FlatAdam:
+    """Adam on one flat parameter buffer: nine NumPy calls per step, in place.
+
+    The same update as ``Adam`` (notebook 14), rearranged: the two moving
+    averages are the rows of one (2, n) array, updated together, and both
+    bias corrections go into two numbers, ``lr * sqrt(1 - beta_2**t) /
+    (1 - beta_1**t)`` for the step and ``epsilon * sqrt(1 - beta_2**t)`` for
+    the denominator. Introduced in notebook 23.
+
+    Parameters
+    ----------
+    optimizer : Adam
+        Hyperparameters, step count and state (if any) are read from it.
+    state : list of (ndarray, ndarray) or None
+        The optimizer's momentum and cache as ``pack_parameters`` lays out
+        parameters: ``(momentum_flat, cache_flat)``; ``None`` starts at 0.
+    n_parameters : int
+    n_samples : int
+        The gradients given to ``step`` are sums over this many samples;
+        the division that makes them means is folded into the averages.
+    dtype : numpy dtype
+
+    Attributes
+    ----------
+    moments : ndarray of shape (2, n_parameters)
+        Row 0 the momentum, row 1 the cache.
+    gradient : ndarray of shape (2, n_parameters)
+        Row 0 receives the summed gradient; row 1 is scratch space.
+    iterations : int
+        Steps taken, counting the optimizer's steps before this one.
+    """
+
+    def __init__(self, optimizer, state, n_parameters, n_samples, dtype):
+        self.optimizer = optimizer
+        self.iterations = optimizer.iterations
+        self.moments = np.zeros((2, n_parameters), dtype=dtype)
+        if state is not None:
+            self.moments[:] = state
+        self.gradient = np.zeros_like(self.moments)
+        beta_1, beta_2 = optimizer.beta_1, optimizer.beta_2
+        self.keep = np.array([[beta_1], [beta_2]], dtype=dtype)
+        self.blend = np.array([[(1 - beta_1) / n_samples],
+                               [(1 - beta_2) / n_samples ** 2]], dtype=dtype)
+
+    def step(self, flat):
+        """Update ``flat`` in place from ``gradient[0]``; return the learning rate used."""
+        opt = self.optimizer
+        learning_rate = opt.learning_rate / (1 + opt.decay * self.iterations)
+        self.iterations += 1
+        t = self.iterations
+        root = math.sqrt(1 - opt.beta_2 ** t)
+        gradient, scratch = self.gradient
+        np.multiply(gradient, gradient, out=scratch)  # g ** 2, beside g
+        self.gradient *= self.blend                   # (1 - beta_1) g, (1 - beta_2) g ** 2
+        self.moments *= self.keep                     # beta_1 m, beta_2 v
+        self.moments += self.gradient
+        momentum, cache = self.moments
+        np.sqrt(cache, out=scratch)
+        scratch += opt.epsilon * root
+        np.divide(momentum, scratch, out=scratch)
+        scratch *= learning_rate * root / (1 - opt.beta_1 ** t)
+        flat -= scratch
+        return learning_rate
+
+
+def check_fast_network(layers, optimizer):
+    """Raise unless the network and optimizer are what ``train_fast`` computes.
+
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    layers : list
+    optimizer : Optimizer
+
+    Raises
+    ------
+    TypeError
+        If the layers are not ``[DenseLayer, ReLU, DenseLayer]`` or the
+        optimizer is not ``Adam``.
+    ValueError
+        If a dense layer has an L1 or L2 penalty.
+    """
+    kinds = [type(layer).__name__ for layer in layers]
+    if kinds != ["DenseLayer", "ReLU", "DenseLayer"]:
+        raise TypeError(f"train_fast trains [DenseLayer, ReLU, DenseLayer], got {kinds}")
+    if type(optimizer) is not Adam:
+        raise TypeError(f"train_fast uses Adam, got {type(optimizer).__name__}")
+    for layer in layers[::2]:
+        if layer.weight_l1 or layer.weight_l2 or layer.bias_l1 or layer.bias_l2:
+            raise ValueError("train_fast adds no L1/L2 penalties: use train for those")
+
+
+def adam_state(optimizer, dense, dtype):
+    """The optimizer's momentum and cache for the dense layers, packed; None if new.
+
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    optimizer : Adam
+    dense : list of DenseLayer
+    dtype : numpy dtype
+
+    Returns
+    -------
+    ndarray of shape (2, n_parameters) or None
+    """
+    if not any(layer in optimizer.state for layer in dense):
+        return None
+    return np.stack([
+        pack_parameters([(optimizer.state[layer]["weights"][name],
+                          optimizer.state[layer]["biases"][name]) for layer in dense],
+                        dtype)[0]
+        for name in ("momentum", "cache")])
+
+
+def save_adam_state(optimizer, dense, adam):
+    """Leave ``optimizer`` as ``Adam.step`` would have: step count, rate and state.
+
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    optimizer : Adam
+    dense : list of DenseLayer
+    adam : FlatAdam
+    """
+    shapes = [(len(layer.weights) + 1, layer.weights.shape[1]) for layer in dense]
+    momentum = unpack_parameters(block_views(adam.moments[0], shapes))
+    cache = unpack_parameters(block_views(adam.moments[1], shapes))
+    for layer, (m_weights, m_biases), (c_weights, c_biases) in zip(
+            dense, momentum, cache, strict=True):
+        optimizer.state[layer] = {"weights": {"momentum": m_weights, "cache": c_weights},
+                                  "biases": {"momentum": m_biases, "cache": c_biases}}
+    optimizer.iterations = adam.iterations
+    optimizer.current_learning_rate = optimizer.learning_rate / (
+        1 + optimizer.decay * optimizer.iterations)
+
+
+def prepare_tiles(X, y, n_classes, tiles, dtype):
+    """Each tile's inputs (transposed, a row of ones below), one-hot labels and picks.
+
+    Introduced in notebook 23.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+    n_classes : int
+    tiles : list of (int, int)
+        From ``split_tiles``.
+    dtype : numpy dtype
+
+    Returns
+    -------
+    list of (ndarray, ndarray, ndarray)
+        ``inputs`` (n_features + 1, n), ``one_hot`` (n_classes, n) and
+        ``picks`` (n,) per tile, as ``tile_step`` takes them.
+    """
+    prepared = []
+    for start, stop in tiles:
+        rows = np.arange(stop - start)
+        inputs = np.ones((X.shape[1] + 1, len(rows)), dtype=dtype)
+        inputs[:-1] = X[start:stop].T
+        one_hot = np.zeros((n_classes, len(rows)), dtype=dtype)
+        one_hot[y[start:stop], rows] = 1
+        picks = y[start:stop] * len(rows) + rows  # flat index of (y, row) in (n_classes, n)
+        prepared.append((inputs, one_hot, picks))
+    return prepared
+
+
+def train_fast(layers, optimizer, X, y, epochs, *, tile=1024, dtype=np.float32):
+    """``train`` for a dense-ReLU-dense classifier with Adam, several times faster.
+
+    The same computation as ``train(layers, optimizer, X, y, epochs)``: full
+    batch, softmax cross-entropy, Adam with its decay, starting from the
+    layers' weights and the optimizer's state, both updated at the end as
+    ``train`` leaves them, so the two loops can take turns. Only the rounding
+    differs (float32). Introduced in notebook 23.
+
+    Parameters
+    ----------
+    layers : list
+        ``[DenseLayer, ReLU, DenseLayer]``, without L1/L2 penalties.
+    optimizer : Adam
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+        Class indices.
+    epochs : int
+    tile : int or None, default 1024
+        Most samples per tile (see ``split_tiles``); ``None``: one tile.
+    dtype : numpy dtype, default float32
+
+    Returns
+    -------
+    dict of str to list
+        ``"loss"``, ``"accuracy"`` and ``"learning_rate"`` per epoch, as
+        ``train`` records them (a sample whose right class ties for the
+        highest score counts as correct).
+
+    Raises
+    ------
+    FloatingPointError
+        If training diverges (see ``check_loss``).
+    """
+    check_fast_network(layers, optimizer)
+    dense = [layers[0], layers[2]]
+    X = check_inputs("train_fast", X, n_features=len(dense[0].weights))
+    n_hidden, n_classes = dense[1].weights.shape
+    y = check_labels("train_fast", y, len(X), n_classes)
+    flat, blocks = pack_parameters([(layer.weights, layer.biases) for layer in dense], dtype)
+    adam = FlatAdam(optimizer, adam_state(optimizer, dense, dtype), flat.size, len(X), dtype)
+    tiles = split_tiles(len(X), tile)
+    # Each tile writes its own gradients; their sum is the batch's.
+    tile_gradients = (adam.gradient[:1] if len(tiles) == 1
+                      else np.zeros((len(tiles), flat.size), dtype=dtype))
+    buffers = {stop - start: TileBuffers(stop - start, n_hidden, n_classes, dtype)
+               for start, stop in tiles}
+    work = [(inputs, one_hot, picks, blocks,
+             block_views(gradient, [block.shape for block in blocks]), buffers[len(picks)])
+            for (inputs, one_hot, picks), gradient
+            in zip(prepare_tiles(X, y, n_classes, tiles, dtype), tile_gradients, strict=True)]
+    history = {"loss": [], "accuracy": [], "learning_rate": [], "record": []}
+    for epoch in range(epochs):
+        loss, correct = 0.0, 0
+        for arguments in work:
+            tile_loss, tile_correct = tile_step(*arguments)
+            loss += tile_loss
+            correct += tile_correct
+        if len(tiles) > 1:
+            np.sum(tile_gradients, axis=0, out=adam.gradient[0])
+        history["loss"].append(loss / len(X))
+        check_loss(history["loss"][-1], epoch, first_loss=history["loss"][0])
+        history["accuracy"].append(correct / len(X))
+        history["learning_rate"].append(adam.step(flat))
+    for layer, (weights, biases) in zip(dense, unpack_parameters(blocks), strict=True):
+        layer.weights, layer.biases = weights, biases
+    save_adam_state(optimizer, dense, adam)
+    return history
+
+
+# ---------------------------------------------------------------------------
+# Notebook 24: draw a digit
+# ---------------------------------------------------------------------------
+
+# The digits data set's recipe: 32 x 32 scans, inked pixels counted in 4 x 4
+# blocks, so each of the 8 x 8 pixels holds 0 to 16.
+DIGIT_BOX = 32
+BLOCK = 4
+# The pen's radius in box pixels: with it, the drawings have the same share of
+# fully inked pixels (16) as the scans (notebook 24 measures this).
+PEN_RADIUS = 2.8
+
+# Shipped with the course: the drawings (tools/make_digit_strokes.py) and
+# notebook 21's classifier, saved with save_model (tools/make_digit_model.py).
+STROKES_FILE = Path(__file__).resolve().parent / "data" / "digit_strokes.json"
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "digits_model.npz"
+
+
+def check_strokes(strokes):
+    """Turn a drawing into a list of float arrays of shape (n_points, 2); refuse an empty one.
+
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    strokes : sequence of array_like of shape (n_points, 2)
+        Each stroke the (x, y) points of one pen-down movement. Strokes
+        without points are dropped.
+
+    Returns
+    -------
+    list of ndarray of shape (n_points, 2)
+
+    Raises
+    ------
+    ValueError
+        If no stroke has a point (an empty canvas), or a stroke is not a list of
+        (x, y) pairs, or a coordinate is not finite.
+    """
+    checked = []
+    for index, stroke in enumerate(strokes):
+        points = np.asarray(stroke, dtype=float)
+        if points.size == 0:
+            continue
+        if points.ndim != 2 or points.shape[1] != 2:
+            raise ValueError(f"stroke {index} should be a list of (x, y) points, "
+                             f"got an array of shape {points.shape}")
+        if not np.all(np.isfinite(points)):
+            raise ValueError(f"stroke {index} has a coordinate that is not a finite number")
+        checked.append(points)
+    if not checked:
+        raise ValueError("the drawing is empty: draw a digit first")
+    return checked
+
+
+def ink_box(strokes):
+    """The smallest rectangle holding every point of a drawing.
+
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    strokes : list of ndarray of shape (n_points, 2)
+
+    Returns
+    -------
+    left, top, right, bottom : float
+    """
+    points = np.concatenate(strokes)  # every stroke's points: (n_points, 2)
+    left, top = points.min(axis=0)
+    right, bottom = points.max(axis=0)
+    return left, top, right, bottom
+
+
+def fit_into_box(strokes, size=DIGIT_BOX, margin=PEN_RADIUS):
+    """Crop a drawing to its ink and scale it, shape kept, to fill a square box.
+
+    The longer side of the ink's rectangle spans the box from ``margin`` to
+    ``size - margin`` (the pen's radius, so the ink itself reaches the edges);
+    the shorter side is centred. Introduced in notebook 24.
+
+    Parameters
+    ----------
+    strokes : list of ndarray of shape (n_points, 2)
+    size : float, default DIGIT_BOX
+        The box's side, in pixels.
+    margin : float, default PEN_RADIUS
+
+    Returns
+    -------
+    list of ndarray of shape (n_points, 2)
+        The strokes in box coordinates: 0 to ``size`` on both axes.
+    """
+    left, top, right, bottom = ink_box(strokes)
+    middle = np.array([left + right, top + bottom]) / 2
+    # One scale for x and y, so a digit keeps its shape; a single dot has no
+    # size and stays a dot (the tiny floor avoids dividing by zero).
+    scale = (size - 2 * margin) / max(right - left, bottom - top, 1e-9)
+    return [(stroke - middle) * scale + size / 2 for stroke in strokes]
+
+
+def distance_to_segments(points, starts, ends):
+    """Distance from each point to the nearest of some line segments.
+
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    points : ndarray of shape (n_points, 2)
+    starts, ends : ndarray of shape (n_segments, 2)
+        A segment whose start equals its end is a dot.
+
+    Returns
+    -------
+    ndarray of shape (n_points,)
+    """
+    direction = ends - starts                                   # (n_segments, 2)
+    length2 = np.maximum(np.sum(direction**2, axis=1), 1e-12)   # (n_segments,)
+    offset = points[:, np.newaxis, :] - starts                  # (n_points, n_segments, 2)
+    # Where along each segment the nearest point lies, 0 (start) to 1 (end).
+    along = np.clip(np.sum(offset * direction, axis=2) / length2, 0.0, 1.0)
+    nearest = offset - along[:, :, np.newaxis] * direction
+    return np.sqrt(np.sum(nearest**2, axis=2)).min(axis=1)
+
+
+def render_strokes(strokes, size=DIGIT_BOX, radius=PEN_RADIUS):
+    """Draw strokes with a round pen into a square image: each pixel's share of ink.
+
+    A pixel whose centre lies within ``radius - 0.5`` of a stroke is fully
+    inked, one ``radius + 0.5`` or more away gets none, and in between its ink
+    falls off linearly: moving a stroke a little changes the image a little.
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    strokes : list of ndarray of shape (n_points, 2)
+        In pixel coordinates of the image: pixel (row, column) covers
+        ``column <= x < column + 1``, ``row <= y < row + 1``.
+    size : int, default DIGIT_BOX
+    radius : float, default PEN_RADIUS
+
+    Returns
+    -------
+    ndarray of shape (size, size)
+        Values from 0 (paper) to 1 (ink).
+    """
+    rows, columns = np.indices((size, size))
+    centres = np.stack([columns.ravel(), rows.ravel()], axis=1) + 0.5  # (size * size, 2): x, y
+    distance = np.full(size * size, np.inf)
+    for stroke in strokes:
+        # Consecutive points make the segments; a one-point stroke is a dot.
+        starts, ends = (stroke[:-1], stroke[1:]) if len(stroke) > 1 else (stroke, stroke)
+        distance = np.minimum(distance, distance_to_segments(centres, starts, ends))
+    return np.clip(radius + 0.5 - distance, 0.0, 1.0).reshape(size, size)
+
+
+def centre_of_mass(image):
+    """The ink-weighted mean row and column of an image.
+
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    image : ndarray of shape (n_rows, n_columns)
+        Non-negative, with some ink.
+
+    Returns
+    -------
+    row, column : float
+        In pixel indices: (0, 0) is the centre of the top-left pixel.
+    """
+    rows, columns = np.indices(image.shape)
+    total = image.sum()
+    return (rows * image).sum() / total, (columns * image).sum() / total
+
+
+def slant(image):
+    """How far the ink leans: the columns it moves right per row down.
+
+    From the image's second moments about its centre of mass: the covariance
+    of row and column over the variance of the row, each pixel weighted by its
+    ink. 0 for an upright digit; negative when the top leans to the right.
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    image : ndarray of shape (n_rows, n_columns)
+        Non-negative, with ink in more than one row.
+
+    Returns
+    -------
+    float
+    """
+    row, column = centre_of_mass(image)
+    rows, columns = np.indices(image.shape)
+    return (np.sum((rows - row) * (columns - column) * image)
+            / np.sum((rows - row) ** 2 * image))
+
+
+def deslant(strokes, size=DIGIT_BOX, radius=PEN_RADIUS):
+    """Shear a drawing so that its ink stands upright (slant 0).
+
+    Each point moves sideways in proportion to how far it lies below the
+    ink's centre of mass; the centre row stays where it is. Introduced in
+    notebook 24.
+
+    Parameters
+    ----------
+    strokes : list of ndarray of shape (n_points, 2)
+        In box coordinates, as ``fit_into_box`` returns them.
+    size : int, default DIGIT_BOX
+    radius : float, default PEN_RADIUS
+
+    Returns
+    -------
+    list of ndarray of shape (n_points, 2)
+        Fit them into the box again: the shear changes the ink's width.
+    """
+    image = render_strokes(strokes, size, radius)
+    lean = slant(image)
+    row, _ = centre_of_mass(image)
+    # Row index r has its centre at y = r + 0.5. Only x changes: times [1, 0].
+    return [stroke - lean * (stroke[:, 1:] - (row + 0.5)) * [1.0, 0.0] for stroke in strokes]
+
+
+def centre_by_mass(strokes, size=DIGIT_BOX, radius=PEN_RADIUS):
+    """Move a drawing sideways until its ink's centre of mass is in the box's middle.
+
+    Only sideways: the scans' digits fill the box's height, so their vertical
+    position is fixed by the box (a 7's ink sits high, a 6's low). Introduced in
+    notebook 24.
+
+    Parameters
+    ----------
+    strokes : list of ndarray of shape (n_points, 2)
+        In box coordinates, as ``fit_into_box`` returns them.
+    size : int, default DIGIT_BOX
+    radius : float, default PEN_RADIUS
+
+    Returns
+    -------
+    list of ndarray of shape (n_points, 2)
+    """
+    _, column = centre_of_mass(render_strokes(strokes, size, radius))
+    # Column index c has its centre at x = c + 0.5; the middle is x = size / 2.
+    shift = size / 2 - (column + 0.5)
+    return [stroke + [shift, 0.0] for stroke in strokes]
+
+
+def block_sums(image, block=BLOCK):
+    """Add up the pixels of each ``block`` x ``block`` square of an image.
+
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    image : ndarray of shape (n, n)
+        ``n`` a multiple of ``block``.
+    block : int, default BLOCK
+
+    Returns
+    -------
+    ndarray of shape (n // block, n // block)
+        With an image of 0 to 1 and blocks of 4 x 4: values from 0 to 16.
+    """
+    n = image.shape[0] // block
+    # (n * block, n * block) -> (n, block, n, block): axes 1 and 3 run inside a block.
+    return image.reshape(n, block, n, block).sum(axis=(1, 3))
+
+
+def preprocess_drawing(strokes):
+    """Turn a stroke drawing into an image like the digits data set's.
+
+    Crop to the ink and fit it into the 32 x 32 box, stand it upright and fit
+    it again, centre it sideways by its centre of mass, draw it with the pen
+    and count the ink in 4 x 4 blocks.
+    Introduced in notebook 24.
+
+    Parameters
+    ----------
+    strokes : sequence of array_like of shape (n_points, 2)
+        (x, y) points, y downwards, in any unit: only the shape of the drawing
+        matters, not where it is or how big.
+
+    Returns
+    -------
+    ndarray of shape (64,)
+        The 8 x 8 image as one row, values from 0 to 16, ready for a model
+        with ``input_scale=16``.
+
+    Raises
+    ------
+    ValueError
+        If the drawing is empty.
+    """
+    strokes = fit_into_box(check_strokes(strokes))
+    strokes = fit_into_box(deslant(strokes))
+    strokes = centre_by_mass(strokes)
+    return block_sums(render_strokes(strokes)).ravel()   # (8, 8) -> (64,)
+
+
+def rotate_images(images, degrees):
+    """Turn each image about its centre by its own angle (bilinear interpolation).
+
+    Each pixel of the result takes its value from the point the rotation
+    brings to it, a weighted mean of the four pixels around that point;
+    points outside the image count as paper (0). Introduced in notebook 24.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n_images, height, width)
+    degrees : array_like of shape (n_images,)
+        Positive angles turn clockwise on the screen (rows run downwards).
+
+    Returns
+    -------
+    ndarray of shape (n_images, height, width)
+    """
+    n_images, height, width = images.shape
+    angle = np.radians(np.asarray(degrees, dtype=float))[:, np.newaxis, np.newaxis]
+    rows, columns = np.indices((height, width))
+    y, x = rows - (height - 1) / 2, columns - (width - 1) / 2  # about the centre
+    # Where each result pixel comes from: turn it back by the angle. (n, h, w) each.
+    source_y = np.cos(angle) * y - np.sin(angle) * x + (height - 1) / 2
+    source_x = np.sin(angle) * y + np.cos(angle) * x + (width - 1) / 2
+    top, left = np.floor(source_y).astype(int), np.floor(source_x).astype(int)
+    which = np.arange(n_images)[:, np.newaxis, np.newaxis]
+    rotated = np.zeros((n_images, height, width))
+    for row in (top, top + 1):
+        for column in (left, left + 1):
+            # Bilinear weights: the nearer the pixel to the source point, the more it counts.
+            weight = (1 - np.abs(source_y - row)) * (1 - np.abs(source_x - column))
+            inside = (row >= 0) & (row < height) & (column >= 0) & (column < width)
+            values = images[which, row.clip(0, height - 1), column.clip(0, width - 1)]
+            rotated += np.where(inside, weight * values, 0.0)
+    return rotated
+
+
+def load_stroke_drawings(path=STROKES_FILE):
+    """Read the stroke drawings shipped with the course (notebook 24).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, default STROKES_FILE
+        ``data/digit_strokes.json``, written by ``tools/make_digit_strokes.py``.
+
+    Returns
+    -------
+    drawings : list of list of ndarray of shape (n_points, 2)
+        Each drawing's strokes, in canvas pixels.
+    labels : ndarray of shape (n_drawings,)
+        The digit each drawing shows.
+    """
+    content = json.loads(Path(path).read_text(encoding="utf-8"))
+    drawings = [check_strokes(drawing["strokes"]) for drawing in content["drawings"]]
+    labels = np.array([drawing["label"] for drawing in content["drawings"]])
+    return drawings, labels
 
 
 # ---------------------------------------------------------------------------

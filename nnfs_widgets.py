@@ -3,12 +3,14 @@
 Each exploration comes in two forms that draw the same picture:
 
 - a widget (``neuron_explorer`` for notebook 01, ``softmax_temperature_explorer``
-  for notebook 03): sliders, a line of text and a figure that is redrawn when a
-  slider moves. It needs a running kernel, so it is live only when the learner
+  for notebook 03, ``draw_digit_explorer`` for notebook 24): sliders or a drawing
+  canvas, a line of text and a figure that is redrawn when a slider moves or a
+  stroke ends. It needs a running kernel, so it is live only when the learner
   runs the notebook;
-- a static figure (``plot_neuron_grid``, ``plot_softmax_temperatures``) showing a
-  few settings side by side, so the stored notebook still teaches the idea where
-  no kernel runs (a notebook viewer, a rendered page on a website).
+- a static figure (``plot_neuron_grid``, ``plot_softmax_temperatures``,
+  ``plot_drawing_readings``) showing a few settings or drawings side by side, so
+  the stored notebook still teaches the idea where no kernel runs (a notebook
+  viewer, a rendered page on a website).
 
 The widget's figure is drawn with matplotlib's object-oriented API on an Agg
 canvas and sent as PNG bytes to an ``ipywidgets.Image``, rather than through
@@ -29,15 +31,21 @@ from nnfs_helpers import Softmax, check_size
 
 __all__ = [
     "BOOK_LOGITS",
+    "CANVAS_SIZE",
     "Explorer",
+    "draw_digit_explorer",
     "draw_neuron",
+    "draw_reading",
     "draw_softmax",
+    "draw_strokes",
     "neuron_data",
     "neuron_explorer",
     "neuron_output",
     "neuron_summary",
+    "plot_drawing_readings",
     "plot_neuron_grid",
     "plot_softmax_temperatures",
+    "reading_summary",
     "softmax_summary",
     "softmax_temperature_explorer",
     "softmax_at_temperature",
@@ -470,3 +478,241 @@ def _png(fig):
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# Notebook 24: draw a digit
+# ---------------------------------------------------------------------------
+
+CANVAS_SIZE = 280  # pixels; the shipped drawings (data/digit_strokes.json) use the same
+# The canvas's pen, in canvas pixels: only what the learner sees while drawing.
+# The image the network reads is drawn again by preprocess_drawing with the
+# data set's pen, whatever this width is.
+_CANVAS_PEN = 16
+_READING_FIGSIZE = (5.6, 2.6)
+_EMPTY_CANVAS = "the drawing is empty: draw a digit first"
+
+
+def draw_strokes(ax, strokes, size=CANVAS_SIZE, linewidth=2.5):
+    """Draw a stroke drawing as it was drawn on a square canvas (y downwards).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    strokes : list of ndarray of shape (n_points, 2)
+    size : float, default CANVAS_SIZE
+        The canvas's side, in the strokes' units.
+    linewidth : float, default 2.5
+    """
+    for stroke in strokes:
+        stroke = np.asarray(stroke, dtype=float)
+        ax.plot(stroke[:, 0], stroke[:, 1], color="black", linewidth=linewidth,
+                solid_capstyle="round", marker="o" if len(stroke) == 1 else None,
+                markersize=linewidth)
+    ax.set_xlim(0, size)
+    ax.set_ylim(size, 0)  # y grows downwards, as on the canvas
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def draw_reading(image_ax, bars_ax, pixels, probabilities, label=None):
+    """Draw the 8 x 8 image a network reads and its ten probabilities.
+
+    Parameters
+    ----------
+    image_ax, bars_ax : matplotlib.axes.Axes
+    pixels : ndarray of shape (64,)
+        Values 0 to 16, as ``preprocess_drawing`` returns them.
+    probabilities : ndarray of shape (10,) or None
+        None draws empty bars (nothing to read yet).
+    label : int, optional
+        The digit drawn, if known: its bar is outlined.
+    """
+    image_ax.imshow(np.reshape(pixels, (8, 8)), cmap="gray_r", vmin=0, vmax=16)
+    image_ax.set_xticks([])
+    image_ax.set_yticks([])
+    image_ax.set_title("what the network sees", fontsize=9)
+    digits = np.arange(10)
+    heights = np.zeros(10) if probabilities is None else probabilities
+    colours = ["#1f77b4"] * 10
+    if probabilities is not None:
+        colours[int(np.argmax(probabilities))] = "#d62728"
+    bars = bars_ax.bar(digits, heights, color=colours)
+    if label is not None:
+        bars[label].set_edgecolor("black")
+        bars[label].set_linewidth(1.5)
+    bars_ax.set_xticks(digits)
+    bars_ax.set_ylim(0, 1)
+    bars_ax.set_yticks([0, 0.5, 1])
+    bars_ax.set_title("its probabilities", fontsize=9)
+
+
+def reading_summary(probabilities):
+    """One line saying which digit the network reads, and all ten probabilities.
+
+    Parameters
+    ----------
+    probabilities : ndarray of shape (10,)
+
+    Returns
+    -------
+    str
+    """
+    best = int(np.argmax(probabilities))
+    shown = " ".join(f"{digit}:{p:.2f}" for digit, p in enumerate(probabilities))
+    return f"reads {best} with probability {probabilities[best]:.2f} | {shown}"
+
+
+def plot_drawing_readings(drawings, model, labels=None, size=CANVAS_SIZE):
+    """Show drawings as drawn, the 8 x 8 images the network sees, and its probabilities.
+
+    The static companion of ``draw_digit_explorer``: what the canvas shows after
+    each of these drawings.
+
+    Parameters
+    ----------
+    drawings : list of list of ndarray of shape (n_points, 2)
+    model : Model
+        Takes raw pixel values 0-16 (``input_scale=16``).
+    labels : sequence of int, optional
+        The digits drawn: a wrong reading's title turns red.
+    size : float, default CANVAS_SIZE
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt  # pyplot here so the notebook's inline backend shows it
+
+    from nnfs_helpers import preprocess_drawing
+
+    pixels = np.array([preprocess_drawing(strokes) for strokes in drawings])  # (n, 64)
+    probabilities = model.predict(pixels)                                   # (n, 10)
+    fig, axes = plt.subplots(3, len(drawings), figsize=(1.5 * len(drawings), 4.6),
+                             squeeze=False, gridspec_kw={"height_ratios": [1, 1, 0.8]})
+    for k, strokes in enumerate(drawings):
+        draw_strokes(axes[0, k], strokes, size, linewidth=1.5)
+        label = None if labels is None else int(labels[k])
+        draw_reading(axes[1, k], axes[2, k], pixels[k], probabilities[k], label)
+        guess = int(np.argmax(probabilities[k]))
+        right = label is None or guess == label
+        axes[0, k].set_title(f"reads {guess}", fontsize=10,
+                             color="black" if right else "tab:red")
+        for ax in axes[1:, k]:
+            ax.set_title("")
+        axes[2, k].tick_params(labelsize=7)
+        if k:
+            axes[2, k].set_yticklabels([])
+    axes[1, 0].set_ylabel("8 x 8 image", fontsize=9)
+    axes[2, 0].set_ylabel("probability", fontsize=9)
+    # Fixed margins: tight_layout measures all 3 x n axes, which takes longer than
+    # drawing them.
+    fig.subplots_adjust(left=0.6 / fig.get_figwidth(), right=0.99, bottom=0.06, top=0.94,
+                        wspace=0.15, hspace=0.3)
+    return fig
+
+
+def draw_digit_explorer(model, size=CANVAS_SIZE):
+    """Build a drawing canvas whose digit a model reads after every stroke.
+
+    Draw with the mouse (or a finger on a touch screen); when a stroke ends the
+    drawing goes through ``preprocess_drawing``, and the widget shows the 8 x 8
+    image the network sees and a bar chart of its ten probabilities. Clear
+    empties the canvas.
+
+    Parameters
+    ----------
+    model : Model
+        A digit classifier that takes raw pixel values 0-16 (``input_scale=16``),
+        e.g. loaded with ``load_model``.
+    size : int, default CANVAS_SIZE
+        The canvas's side in pixels.
+
+    Returns
+    -------
+    Explorer
+        Display it (last line of a cell). ``explorer.strokes`` holds the drawing,
+        ``explorer.pixels`` and ``explorer.probabilities`` the last reading
+        (None while the canvas is empty), ``explorer.canvas`` and
+        ``explorer.clear_button`` the controls. ``pen_down(x, y)``,
+        ``pen_move(x, y)``, ``pen_up(x, y)`` and ``clear()`` do what the
+        pointer and the button do.
+    """
+    from ipycanvas import Canvas
+
+    from nnfs_helpers import preprocess_drawing
+
+    canvas = Canvas(width=size, height=size,
+                    layout=widgets.Layout(width=f"{size}px", height=f"{size}px",
+                                          border="1px solid #888"))
+    canvas.line_width = _CANVAS_PEN
+    canvas.line_cap = "round"
+    canvas.line_join = "round"
+    clear_button = widgets.Button(description="Clear", icon="eraser")
+    readout = widgets.HTML()
+    image = _image_widget(_READING_FIGSIZE)
+    pen = {"down": False}
+
+    def update(change=None):
+        try:
+            pixels = preprocess_drawing(explorer.strokes)
+        except ValueError as error:  # nothing drawn yet: say so, show empty bars
+            explorer.pixels = explorer.probabilities = None
+            readout.value = f"<code>{error}</code>"
+            fig = Figure(figsize=_READING_FIGSIZE, dpi=_DPI)
+            draw_reading(*fig.subplots(1, 2), np.zeros(64), None)
+            image.value = _png(fig)
+            return
+        probabilities = model.predict(pixels[np.newaxis, :])[0]  # (1, 64) -> (10,)
+        explorer.pixels, explorer.probabilities = pixels, probabilities
+        readout.value = f"<code>{reading_summary(probabilities)}</code>"
+        fig = Figure(figsize=_READING_FIGSIZE, dpi=_DPI)
+        draw_reading(*fig.subplots(1, 2), pixels, probabilities)
+        image.value = _png(fig)
+
+    def pen_down(x, y):
+        pen["down"] = True
+        explorer.strokes.append([(x, y)])
+        canvas.fill_circle(x, y, _CANVAS_PEN / 2)
+
+    def pen_move(x, y):
+        if not pen["down"]:
+            return
+        stroke = explorer.strokes[-1]
+        canvas.stroke_line(*stroke[-1], x, y)
+        stroke.append((x, y))
+
+    def pen_up(x=None, y=None):
+        if not pen["down"]:
+            return
+        pen["down"] = False
+        update()  # the reading changes once per stroke
+
+    def clear(button=None):
+        pen["down"] = False
+        explorer.strokes.clear()
+        canvas.clear()
+        update()
+
+    explorer = Explorer(
+        [widgets.HBox([widgets.VBox([canvas, clear_button],
+                                    layout=widgets.Layout(width=f"{size + 8}px")),
+                       widgets.VBox([readout, image], layout=widgets.Layout(
+                           width=f"{round(_READING_FIGSIZE[0] * _DPI) + 8}px"))])],
+        "Digit canvas: draw a digit with the mouse or a finger "
+        "(live when the notebook runs on a kernel)", update)
+    explorer.strokes = []
+    explorer.canvas, explorer.clear_button = canvas, clear_button
+    explorer.pen_down, explorer.pen_move, explorer.pen_up = pen_down, pen_move, pen_up
+    explorer.clear = clear
+    canvas.on_mouse_down(pen_down)
+    canvas.on_mouse_move(pen_move)
+    canvas.on_mouse_up(pen_up)
+    canvas.on_mouse_out(pen_up)  # leaving the canvas ends the stroke
+    canvas.on_touch_start(lambda touches: pen_down(*touches[0]))
+    canvas.on_touch_move(lambda touches: pen_move(*touches[0]))
+    canvas.on_touch_end(lambda touches: pen_up())
+    clear_button.on_click(clear)
+    update()
+    return explorer

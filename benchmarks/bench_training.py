@@ -1,26 +1,29 @@
-"""Time the course's own training loop against scikit-learn and PyTorch.
+"""Time the course's training loops against the book's code, scikit-learn and PyTorch.
 
-Run with ``make bench``. Workload (issue #5): a 2-64-3 network (ReLU, softmax
-output, cross-entropy), Adam with learning rate 0.05 and decay 5e-7, 10,000
-full-batch epochs, on ``spiral_data`` with 100 and with 1,000 samples per
-class; one BLAS thread; the median of 3 runs, with the final loss and training
-accuracy beside each time.
+Run with ``make bench`` (``make bench BENCH_ARGS="--json bench.json"`` also
+writes the rows as JSON). Workload (issues #5 and #14): a 2-64-3 network
+(ReLU, softmax output, cross-entropy), Adam with learning rate 0.05 and decay
+5e-7, 10,000 full-batch epochs, on the spiral data with 100 and with 1,000
+samples per class; one BLAS thread; each time the median of 3 rounds, and in
+each round every implementation runs once, one after another (interleaved),
+so a slow spell of a shared machine hits them all alike. The final loss and
+training accuracy stand beside each time.
 
-The course's row is exactly the loop notebook 11 teaches (``train`` in
-``nnfs_helpers``) with the classes the notebooks teach, in float64; nothing
-here is a separate fast path. The book-style row runs the book's own
-chapter-10 code (``benchmarks/book_style.py``) from the same starting weights:
-the course's readable classes should be no slower than the book's. scikit-learn's
-``MLPClassifier`` gets matched settings (same hidden size, Adam with the same
-learning rate, betas and epsilon, full batch, no L2 penalty, no early
-stopping, every epoch run); it has no learning-rate decay for Adam, but a
-decay of 5e-7 changes the rate by only 0.5 % over 10,000 steps. PyTorch (CPU)
-is timed when it is installed, and skipped with a note otherwise.
+The rows:
 
-A hand-tuned NumPy loop (``train_reference``, the "yardstick") runs too: not
-course code, but what NumPy can do on the machine when nothing is checked and
-every array is reused, so the table shows what the course's readable classes
-and input checks cost, and whether a target is within NumPy's reach at all.
+- ``taught``: the loop notebook 11 teaches (``train``) with the classes the
+  notebooks teach, float64;
+- ``fast``: notebook 23's ``train_fast``: the same computation, float32, made
+  fast one measured step at a time; same starting weights as ``taught``;
+- ``book-style``: the book's own chapter-10 script (``book_style.py``), with
+  ``nnfs.init()`` and the book's starting weights, run in a subprocess so its
+  patches to NumPy touch nothing else; the time is its training loop only;
+- ``scikit-learn``: ``MLPClassifier`` with matched settings (same hidden
+  size, Adam with the same learning rate, betas and epsilon, full batch, no
+  L2 penalty, no early stopping, every epoch run; it has no learning-rate
+  decay, but a decay of 5e-7 changes the rate by only 0.5 % over 10,000 steps);
+- ``pytorch``: the same network and optimizer on the CPU, when installed
+  (skipped with a note otherwise).
 """
 
 import os
@@ -31,123 +34,80 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_variable] = "1"
 
 import argparse  # noqa: E402
-import functools  # noqa: E402
+import json  # noqa: E402
 import platform  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
-from book_style import train_book_style  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
-from nnfs_helpers import (  # noqa: E402
-    Adam,
-    DenseLayer,
-    ReLU,
-    spiral_data,
-    train,
-)
+from nnfs_helpers import Adam, DenseLayer, ReLU, spiral_data, train, train_fast  # noqa: E402
 
 HIDDEN = 64
 LEARNING_RATE = 0.05
 DECAY = 5e-7
 EPSILON = 1e-7
 BETAS = (0.9, 0.999)
+BOOK_SCRIPT = Path(__file__).resolve().parent / "book_style.py"
+# The ratios issue #14 asks of the fast loop: (baseline, samples per class, at least).
+TARGETS = [("book-style", 100, 4.0), ("book-style", 1000, 10.0),
+           ("scikit-learn", 100, 3.0), ("scikit-learn", 1000, 3.0)]
 
 
-def train_course(X, y, epochs, seed=0):
-    """The loop notebook 11 teaches, with the notebooks' classes (float64)."""
+def course_network(seed=0):
+    """The course's 2-64-3 network and Adam, as every course row starts."""
     layers = [DenseLayer(2, HIDDEN, rng=seed), ReLU(), DenseLayer(HIDDEN, 3, rng=seed + 1)]
     optimizer = Adam(learning_rate=LEARNING_RATE, decay=DECAY, epsilon=EPSILON,
                      beta_1=BETAS[0], beta_2=BETAS[1])
+    return layers, optimizer
+
+
+def run_taught(samples, epochs, seed=0):
+    """The loop notebook 11 teaches, with the notebooks' classes (float64)."""
+    X, y = spiral_data(samples, 3)
+    layers, optimizer = course_network(seed)
+    start = time.perf_counter()
     history = train(layers, optimizer, X, y, epochs, progress=False)
+    seconds = time.perf_counter() - start
     # loss and accuracy belong to the weights before the last step, as in the book.
-    return history["loss"][-1], history["accuracy"][-1]
+    return seconds, history["loss"][-1], history["accuracy"][-1]
 
 
-def train_book(X, y, epochs, seed=0):
-    """The book's chapter-10 code, from the course's starting weights (float64)."""
-    return train_book_style(X, y, epochs, DenseLayer(2, HIDDEN, rng=seed),
-                            DenseLayer(HIDDEN, 3, rng=seed + 1), learning_rate=LEARNING_RATE,
-                            decay=DECAY, epsilon=EPSILON, betas=BETAS)
+def run_fast(samples, epochs, seed=0):
+    """Notebook 23's fast loop, from the same start as ``run_taught`` (float32)."""
+    X, y = spiral_data(samples, 3)
+    layers, optimizer = course_network(seed)
+    start = time.perf_counter()
+    history = train_fast(layers, optimizer, X, y, epochs)
+    seconds = time.perf_counter() - start
+    return seconds, history["loss"][-1], history["accuracy"][-1]
 
 
-def train_reference(X, y, epochs, seed=0):
-    """A hand-tuned NumPy loop: a yardstick for the course's column, not course code.
+def run_book_style(samples, epochs, seed=0):
+    """The book's chapter-10 script in a subprocess (``nnfs.init()`` stays there).
 
-    The same network, initial weights and Adam in float32, written the way one
-    writes for speed rather than for teaching: every array is allocated once
-    and reused (``out=``), nothing is checked, and the layers are not objects.
-    The gap between this row and the course's row is what the course pays for
-    readable classes and for checking every input.
+    ``seed`` is unused: the book's script seeds itself (``nnfs.init()`` sets 0).
     """
-    X = X.astype(np.float32)
-    n_samples = len(X)
-    first = DenseLayer(2, HIDDEN, rng=seed)
-    second = DenseLayer(HIDDEN, 3, rng=seed + 1)
-    weights_1, biases_1 = first.weights.astype(np.float32), first.biases.astype(np.float32)
-    weights_2, biases_2 = second.weights.astype(np.float32), second.biases.astype(np.float32)
-    parameters = [weights_1, biases_1, weights_2, biases_2]
-    gradients = [np.empty_like(p) for p in parameters]
-    momentums = [np.zeros_like(p) for p in parameters]
-    caches = [np.zeros_like(p) for p in parameters]
-    scratch = [np.empty_like(p) for p in parameters]
-    hidden = np.empty((n_samples, HIDDEN), np.float32)
-    relu = np.empty_like(hidden)
-    dhidden = np.empty_like(hidden)
-    positive = np.empty(hidden.shape, bool)
-    zero_row = np.zeros((1, HIDDEN), np.float32)  # maximum with a row beats a scalar 0
-    ones_row = np.ones((1, n_samples), np.float32)
-    ones_column = np.ones((3, 1), np.float32)
-    scores = np.empty((n_samples, 3), np.float32)
-    correct = np.arange(n_samples) * 3 + y  # flat indices of the correct classes
-    for step in range(1, epochs + 1):
-        np.matmul(X, weights_1, out=hidden)
-        hidden += biases_1
-        np.maximum(hidden, zero_row, out=relu)
-        np.matmul(relu, weights_2, out=scores)
-        scores += biases_2
-        scores -= functools.reduce(np.maximum, scores.T)[:, np.newaxis]
-        probabilities = np.exp(scores)
-        sums = probabilities @ ones_column
-        probabilities /= sums
-        loss = (np.log(sums).sum() - scores.ravel()[correct].sum()) / n_samples
-        probabilities.ravel()[correct] -= 1  # now the gradient, times n_samples
-        probabilities *= 1 / n_samples
-        np.matmul(relu.T, probabilities, out=gradients[2])
-        np.matmul(ones_row, probabilities, out=gradients[3])
-        np.matmul(probabilities, weights_2.T, out=dhidden)
-        np.greater(hidden, 0, out=positive)
-        dhidden *= positive
-        np.matmul(X.T, dhidden, out=gradients[0])
-        np.matmul(ones_row, dhidden, out=gradients[1])
-        learning_rate = LEARNING_RATE / (1 + DECAY * (step - 1))
-        root_correction_2 = (1 - BETAS[1] ** step) ** 0.5
-        step_size = learning_rate * root_correction_2 / (1 - BETAS[0] ** step)
-        epsilon = EPSILON * root_correction_2
-        for value, gradient, momentum, cache, temp in zip(parameters, gradients, momentums,
-                                                          caches, scratch, strict=True):
-            momentum *= BETAS[0]
-            momentum += (1 - BETAS[0]) * gradient
-            np.multiply(gradient, gradient, out=temp)
-            temp *= 1 - BETAS[1]
-            cache *= BETAS[1]
-            cache += temp
-            np.sqrt(cache, out=temp)
-            temp += epsilon
-            np.divide(momentum, temp, out=temp)
-            temp *= step_size
-            value -= temp
-    # loss and accuracy of the weights before the last step, as in the course's loop
-    return float(loss), float(np.mean(np.argmax(scores, axis=1) == y))
+    result = subprocess.run(
+        [sys.executable, str(BOOK_SCRIPT), "--samples", str(samples), "--epochs", str(epochs),
+         "--learning-rate", str(LEARNING_RATE), "--decay", str(DECAY)],
+        capture_output=True, text=True, check=True, env=dict(os.environ),
+    )
+    row = json.loads(result.stdout.splitlines()[-1])
+    return row["seconds"], row["loss"], row["accuracy"]
 
 
-def train_sklearn(X, y, epochs, seed=0):
+def run_sklearn(samples, epochs, seed=0):
     """scikit-learn's MLPClassifier with settings matched to the course's run."""
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
 
+    X, y = spiral_data(samples, 3)
     model = MLPClassifier(
         hidden_layer_sizes=(HIDDEN,), activation="relu", solver="adam",
         learning_rate_init=LEARNING_RATE, beta_1=BETAS[0], beta_2=BETAS[1],
@@ -155,19 +115,23 @@ def train_sklearn(X, y, epochs, seed=0):
         shuffle=False, early_stopping=False, tol=0.0, n_iter_no_change=epochs + 1,
         random_state=seed,
     )
+    X = X.astype(np.float32)
+    start = time.perf_counter()
     with warnings.catch_warnings():
         # Running every epoch without converging "early" is what we asked for.
         warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(X.astype(np.float32), y)
-    return model.loss_curve_[-1], float(np.mean(model.predict(X) == y))
+        model.fit(X, y)
+    seconds = time.perf_counter() - start
+    return seconds, model.loss_curve_[-1], float(np.mean(model.predict(X) == y))
 
 
-def train_torch(X, y, epochs, seed=0):
+def run_torch(samples, epochs, seed=0):
     """The same network and optimizer in PyTorch on the CPU, float32."""
     import torch
 
     torch.manual_seed(seed)
     torch.set_num_threads(1)
+    X, y = spiral_data(samples, 3)
     inputs = torch.from_numpy(X.astype(np.float32))
     targets = torch.from_numpy(y.astype(np.int64))
     model = torch.nn.Sequential(torch.nn.Linear(2, HIDDEN), torch.nn.ReLU(),
@@ -177,6 +141,7 @@ def train_torch(X, y, epochs, seed=0):
     # lr / (1 + decay * t), the course's decay.
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: 1 / (1 + DECAY * t))
     loss_function = torch.nn.CrossEntropyLoss()
+    start = time.perf_counter()
     for _ in range(epochs):
         optimizer.zero_grad()
         logits = model(inputs)  # loss and logits end as the course's: before the last step
@@ -184,8 +149,9 @@ def train_torch(X, y, epochs, seed=0):
         loss.backward()
         optimizer.step()
         schedule.step()
+    seconds = time.perf_counter() - start
     predictions = logits.argmax(dim=1).numpy()
-    return loss.item(), float(np.mean(predictions == y))
+    return seconds, loss.item(), float(np.mean(predictions == y))
 
 
 def torch_available():
@@ -196,61 +162,137 @@ def torch_available():
     return True
 
 
-def median_run(train, X, y, epochs, repeats):
-    """Median wall and CPU times of ``repeats`` fresh runs, and the last run's loss and accuracy.
+def contenders():
+    """(implementation name, run function) for every row, PyTorch when installed."""
+    rows = [("taught", run_taught), ("fast", run_fast), ("book-style", run_book_style),
+            ("scikit-learn", run_sklearn)]
+    if torch_available():
+        rows.append(("pytorch", run_torch))
+    return rows
 
-    The CPU time (this process only) is the steadier figure on a shared
-    machine, where other programs can stretch the wall time.
+
+def measure(samples, epochs, repeats, runs):
+    """Rows for one workload: median time of ``repeats`` interleaved rounds.
+
+    Parameters
+    ----------
+    samples : int
+        Samples per class.
+    epochs, repeats : int
+    runs : list of (str, callable)
+        From ``contenders()``.
+
+    Returns
+    -------
+    list of dict
+        ``{"implementation", "samples", "seconds", "loss", "accuracy"}`` per run,
+        loss and accuracy from its last round.
     """
-    train(X, y, 10)  # warm-up: imports and first-call costs are not training time
-    wall, cpu = [], []
+    for _, run in runs:
+        run(samples, min(epochs, 10))  # warm-up: imports and first calls are not training
+    times = {name: [] for name, _ in runs}
+    results = {}
     for _ in range(repeats):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        loss, acc = train(X, y, epochs)
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu), loss, acc
+        for name, run in runs:
+            seconds, loss, accuracy = run(samples, epochs)
+            times[name].append(seconds)
+            results[name] = (float(loss), float(accuracy))
+    return [{"implementation": name, "samples": samples,
+             "seconds": statistics.median(times[name]),
+             "loss": results[name][0], "accuracy": results[name][1]}
+            for name, _ in runs]
 
 
-def main():
+def machine():
+    """A short description of where the benchmark ran."""
+    return {"machine": platform.machine(), "processor": processor_name(),
+            "cores": os.cpu_count(), "python": platform.python_version(),
+            "numpy": np.__version__, "load_average": round(os.getloadavg()[0], 2)}
+
+
+def processor_name():
+    """The CPU's model name where the system tells it, else platform's guess."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def speedups(rows):
+    """How many times faster than each baseline the fast loop is, per workload.
+
+    Returns
+    -------
+    list of (str, int, float, float)
+        ``(baseline, samples, ratio, target)`` for each of ``TARGETS`` whose rows exist.
+    """
+    seconds = {(row["implementation"], row["samples"]): row["seconds"] for row in rows}
+    found = []
+    for baseline, samples, target in TARGETS:
+        if (baseline, samples) in seconds and ("fast", samples) in seconds:
+            ratio = seconds[baseline, samples] / seconds["fast", samples]
+            found.append((baseline, samples, ratio, target))
+    return found
+
+
+def print_table(rows):
+    """The rows as a Markdown table, each time also as a multiple of book-style's."""
+    book = {row["samples"]: row["seconds"] for row in rows
+            if row["implementation"] == "book-style"}
+    print("| workload | implementation | time | speed-up vs book-style | final loss | accuracy |")
+    print("|---|---|---|---|---|---|")
+    for row in rows:
+        speedup = (f"{book[row['samples']] / row['seconds']:.1f}x"
+                   if row["samples"] in book else "-")
+        print(f"| {3 * row['samples']:,} points | {row['implementation']} "
+              f"| {row['seconds']:.2f} s | {speedup} | {row['loss']:.4f} "
+              f"| {row['accuracy']:.3f} |", flush=True)
+
+
+def write_json(path, rows, details):
+    """Write ``{"rows": rows, **details}`` to ``path`` as JSON."""
+    Path(path).write_text(json.dumps({"rows": rows, **details}, indent=1) + "\n")
+
+
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--samples", type=int, nargs="+", default=[100, 1000],
                         help="samples per class, one workload each")
-    args = parser.parse_args()
+    parser.add_argument("--json", metavar="PATH", help="also write the rows to PATH as JSON")
+    args = parser.parse_args(argv)
 
-    contenders = [("course (notebook 11's loop)", train_course),
-                  ("book's chapter-10 code", train_book),
-                  ("hand-tuned NumPy (yardstick)", train_reference),
-                  ("scikit-learn MLPClassifier", train_sklearn)]
-    if torch_available():
-        import torch
-
-        contenders.append((f"PyTorch {torch.__version__}", train_torch))
+    runs = contenders()
+    details = {"machine": machine(),
+               "settings": {"epochs": args.epochs, "repeats": args.repeats,
+                            "network": f"2-{HIDDEN}-3", "learning_rate": LEARNING_RATE,
+                            "decay": DECAY, "blas_threads": 1}}
     print(f"{args.epochs:,} full-batch epochs, 2-{HIDDEN}-3, Adam lr {LEARNING_RATE} "
-          f"decay {DECAY}, one BLAS thread, median of {args.repeats} runs")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, NumPy {np.__version__}, "
-          f"load average {os.getloadavg()[0]:.1f} at the start")
-    print()
-    header = (f"| {'workload':<12} | {'implementation':<28} | {'time':>8} | {'vs course':>9} "
-              f"| {'CPU time':>8} | {'final loss':>10} | {'accuracy':>8} |")
-    print(header)
-    print("|" + "|".join("-" * (len(cell) + 0) for cell in header.split("|")[1:-1]) + "|")
+          f"decay {DECAY}, one BLAS thread, median of {args.repeats} interleaved rounds")
+    info = details["machine"]
+    print(f"machine: {info['processor']} ({info['machine']}), {info['cores']} cores, "
+          f"Python {info['python']}, NumPy {info['numpy']}, "
+          f"load average {info['load_average']:.1f} at the start\n")
+    rows = []
     with threadpool_limits(limits=1):
         for samples in args.samples:
-            X, y = spiral_data(samples, 3)
-            course_time = None
-            for name, train in contenders:
-                seconds, cpu, loss, acc = median_run(train, X, y, args.epochs, args.repeats)
-                course_time = course_time or seconds
-                print(f"| {f'{len(X):,} points':<12} | {name:<28} | {seconds:>6.2f} s "
-                      f"| {seconds / course_time:>8.1f}x | {cpu:>6.2f} s "
-                      f"| {loss:>10.4f} | {acc:>8.3f} |", flush=True)
+            rows += measure(samples, args.epochs, args.repeats, runs)
+    print_table(rows)
+    print()
+    for baseline, samples, ratio, target in speedups(rows):
+        verdict = "met" if ratio >= target else "NOT met"
+        print(f"fast vs {baseline} at {3 * samples:,} points: {ratio:.1f}x "
+              f"(target {target:g}x: {verdict})")
     if not torch_available():
         print("\nPyTorch is not installed: its row is skipped "
-              "(pip install torch==2.13.0 to include it).")
+              "(pip install torch to include it).")
+    if args.json:
+        write_json(args.json, rows, details)
+        print(f"\nrows written to {args.json}")
 
 
 if __name__ == "__main__":

@@ -2,20 +2,33 @@
 
 "Neural Networks from Scratch in Python" (Kinsley and Kukieła), chapters 3-10:
 ``Layer_Dense``, ``Activation_ReLU``, ``Activation_Softmax_Loss_CategoricalCrossentropy``
-and ``Optimizer_Adam``, with the book's names and formulas, in float64. Two
-changes only, so that the rows compare like with like: the starting weights
-are the course's (the same seed gives the same network), and the loss is read
-from the fused class as the book's loop reads it. The book calls ``nnfs.init()``,
-which patches NumPy for the whole process; it is not called here.
+and ``Optimizer_Adam`` with the book's names and formulas, and the chapter's
+training loop (``train``), whose body is the book's loop minus its ``print``.
+
+Run as a script (``python book_style.py --samples 100 --epochs 10000``), it
+does what the book's chapter-10 script does: ``nnfs.init()`` (which patches
+``np.dot``, ``np.zeros``, ``np.random.randn`` and ``np.eye`` for the whole
+process: float32 data, dot products computed in float64 and returned as
+float32, the global random seed set to 0), the spiral data, a 2-64-3 network
+with the book's starting weights, Adam with the given settings, and the loop.
+It prints one line of JSON: the seconds the loop took (not counting Python's
+start or the imports) and the last epoch's loss and accuracy.
+``bench_training.py`` runs it in a subprocess, so the patches touch nothing
+else. Imported, the module patches nothing: the tests run the same classes in
+float64 from the course's starting weights.
 """
+
+import argparse
+import json
+import time
 
 import numpy as np
 
 
 class Layer_Dense:  # noqa: N801 - the book's names
-    def __init__(self, weights, biases):
-        self.weights = weights.copy()
-        self.biases = biases.copy()
+    def __init__(self, n_inputs, n_neurons):
+        self.weights = 0.01 * np.random.randn(n_inputs, n_neurons)  # noqa: NPY002
+        self.biases = np.zeros((1, n_neurons))
 
     def forward(self, inputs):
         self.inputs = inputs
@@ -44,14 +57,23 @@ class Activation_Softmax:  # noqa: N801
         self.output = exp_values / np.sum(exp_values, axis=1, keepdims=True)
 
 
-class Loss_CategoricalCrossentropy:  # noqa: N801
+class Loss:
     def calculate(self, output, y):
-        return np.mean(self.forward(output, y))
+        sample_losses = self.forward(output, y)
+        data_loss = np.mean(sample_losses)
+        return data_loss
 
+
+class Loss_CategoricalCrossentropy(Loss):  # noqa: N801
     def forward(self, y_pred, y_true):
+        samples = len(y_pred)
         y_pred_clipped = np.clip(y_pred, 1e-7, 1 - 1e-7)
-        correct_confidences = y_pred_clipped[range(len(y_pred)), y_true]
-        return -np.log(correct_confidences)
+        if len(y_true.shape) == 1:
+            correct_confidences = y_pred_clipped[range(samples), y_true]
+        elif len(y_true.shape) == 2:
+            correct_confidences = np.sum(y_pred_clipped * y_true, axis=1)
+        negative_log_likelihoods = -np.log(correct_confidences)
+        return negative_log_likelihoods
 
 
 class Activation_Softmax_Loss_CategoricalCrossentropy:  # noqa: N801
@@ -66,6 +88,8 @@ class Activation_Softmax_Loss_CategoricalCrossentropy:  # noqa: N801
 
     def backward(self, dvalues, y_true):
         samples = len(dvalues)
+        if len(y_true.shape) == 2:
+            y_true = np.argmax(y_true, axis=1)
         self.dinputs = dvalues.copy()
         self.dinputs[range(samples), y_true] -= 1
         self.dinputs = self.dinputs / samples
@@ -114,23 +138,22 @@ class Optimizer_Adam:  # noqa: N801
         self.iterations += 1
 
 
-def train_book_style(X, y, epochs, first, second, *, learning_rate, decay, epsilon, betas):
-    """The book's chapter-10 loop; ``first`` and ``second`` give the starting weights.
+def train(X, y, epochs, dense1, dense2, optimizer):
+    """The book's chapter-10 loop (without its print); the last epoch's loss and accuracy.
 
-    Returns the loss and accuracy of the last epoch (before its update).
+    ``dense1`` and ``dense2`` are ``Layer_Dense`` objects (2-64 and 64-3 in the
+    book); ``optimizer`` an ``Optimizer_Adam``. Both are trained in place.
     """
-    dense1 = Layer_Dense(first.weights, first.biases)
     activation1 = Activation_ReLU()
-    dense2 = Layer_Dense(second.weights, second.biases)
     loss_activation = Activation_Softmax_Loss_CategoricalCrossentropy()
-    optimizer = Optimizer_Adam(learning_rate=learning_rate, decay=decay, epsilon=epsilon,
-                               beta_1=betas[0], beta_2=betas[1])
     for _ in range(epochs):
         dense1.forward(X)
         activation1.forward(dense1.output)
         dense2.forward(activation1.output)
         loss = loss_activation.forward(dense2.output, y)
         predictions = np.argmax(loss_activation.output, axis=1)
+        if len(y.shape) == 2:
+            y = np.argmax(y, axis=1)
         accuracy = np.mean(predictions == y)
         loss_activation.backward(loss_activation.output, y)
         dense2.backward(loss_activation.dinputs)
@@ -141,3 +164,30 @@ def train_book_style(X, y, epochs, first, second, *, learning_rate, decay, epsil
         optimizer.update_params(dense2)
         optimizer.post_update_params()
     return float(loss), float(accuracy)
+
+
+def main(argv=None):
+    """The book's chapter-10 script: nnfs.init(), spiral data, 2-64-3, Adam, the loop."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=100, help="samples per class")
+    parser.add_argument("--epochs", type=int, default=10_000)
+    parser.add_argument("--learning-rate", type=float, default=0.05)
+    parser.add_argument("--decay", type=float, default=5e-7)
+    args = parser.parse_args(argv)
+
+    import nnfs
+    from nnfs.datasets import spiral_data
+
+    nnfs.init()
+    X, y = spiral_data(samples=args.samples, classes=3)
+    dense1 = Layer_Dense(2, 64)
+    dense2 = Layer_Dense(64, 3)
+    optimizer = Optimizer_Adam(learning_rate=args.learning_rate, decay=args.decay)
+    start = time.perf_counter()
+    loss, accuracy = train(X, y, args.epochs, dense1, dense2, optimizer)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "loss": loss, "accuracy": accuracy}))
+
+
+if __name__ == "__main__":
+    main()

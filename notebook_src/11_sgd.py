@@ -276,17 +276,20 @@ plt.show()
 # nothing about why. `check_loss` stops it at the epoch where it happens, when the loss
 # is no longer a finite number or has grown to more than 100 times the first epoch's
 # (a healthy loss falls; one that has grown a hundredfold does not come back), with a
-# message that names the usual cause.
+# message that names the usual cause. (The limit is never below 100, for a loss that
+# starts below 1: a trained model trained on may see its loss wander up a little.)
 
 # %%
 def check_loss(loss, epoch, first_loss=None):
     """Raise a clear error if training has diverged.
 
-    Called once per step by the training loops: every number the network
-    computes flows into the loss, so a blow-up anywhere shows here. Diverged
-    means the loss is NaN or infinite, or more than 100 times the loss of the
-    first step (a healthy loss falls; one that grows a hundredfold never
-    comes back).
+    Called by the training loops, once per step or per epoch: every number
+    the network computes flows into the loss, so a blow-up anywhere shows
+    here. Diverged means the loss is NaN or infinite, or, when ``first_loss``
+    is given, more than 100 times it (a healthy loss falls; an epoch's loss
+    that has grown a hundredfold does not come back). A loss that started
+    below 1 (a trained model, trained on) may wander up a little without
+    harm, so that limit is never below 100.
 
     Parameters
     ----------
@@ -299,9 +302,10 @@ def check_loss(loss, epoch, first_loss=None):
     Raises
     ------
     FloatingPointError
-        If the loss is not finite, or 100 times ``first_loss``.
+        If the loss is not finite, or more than 100 times ``first_loss``
+        (and more than 100).
     """
-    if math.isfinite(loss) and (first_loss is None or loss <= 100 * first_loss):
+    if math.isfinite(loss) and (first_loss is None or loss <= 100 * max(first_loss, 1.0)):
         return
     start = "" if first_loss is None else f" (it started at {first_loss:.4g})"
     raise FloatingPointError(

@@ -29,7 +29,8 @@ from nnfs_helpers import (
     ReLU,
     Softmax,
     SoftmaxCrossEntropy,
-    _describe,  # words for an error message, used by check_fit
+    _count,  # plumbing, not taught: '1 epoch', '3 epochs' in stop_diverged's message
+    _describe,  # plumbing, not taught: it only words check_fit's error message
     accuracy,
     check_claim,
     check_data,
@@ -213,13 +214,15 @@ check_claim("Model.evaluate gives exactly the loss and accuracy of notebook 11's
 # %% [markdown]
 # Now the training loop, in three more steps. First, one epoch:
 #
-# - `train_epoch(X, y, batch_size, epoch, start_loss)` is one pass over the data: for
-#   every batch of `batch_size` samples, one step of notebook 11's loop: the loss, the
-#   backward pass through the layers in reverse, the optimizer's step. It returns the
-#   epoch's mean loss, penalty and accuracy, each batch weighted by its size. Before a
-#   step is taken on a batch, notebook 11's `check_loss` looks at its loss: if it is not
-#   a finite number, or more than 100 times `start_loss` (the loss before training),
-#   training has diverged, and `check_loss` raises a `FloatingPointError`.
+# - `train_epoch(X, y, batch_size, epoch)` is one pass over the data: for every batch
+#   of `batch_size` samples, one step of notebook 11's loop: the loss, the backward pass
+#   through the layers in reverse, the optimizer's step. It returns the epoch's mean
+#   loss, penalty and accuracy, each batch weighted by its size. Before a step is taken
+#   on a batch, notebook 11's `check_loss` looks at its loss: if it is NaN or infinite,
+#   training has diverged, and `check_loss` raises a `FloatingPointError`. That is the
+#   only test a single batch gets: one batch of 32 is a small sample, and its loss may
+#   jump up and down without harm. Whether the loss as a whole has grown too large is
+#   decided once per epoch, in `fit`, on the epoch's mean loss (next step).
 # - `regularization_loss()` adds up the L1/L2 penalties of the layers with notebook 16's
 #   `total_penalty`.
 #
@@ -229,19 +232,17 @@ check_claim("Model.evaluate gives exactly the loss and accuracy of notebook 11's
 class Model(Model):
     """Model from above, plus one epoch of training, batch by batch."""
 
-    def train_epoch(self, X, y, batch_size, epoch, start_loss=None):
+    def train_epoch(self, X, y, batch_size, epoch):
         """One pass over the data, one step of notebook 11's loop per batch.
 
-        Every batch's loss is checked (``check_loss``) against ``start_loss``,
-        the loss before training, before a step is taken on it. Returns the
-        epoch's mean data loss, penalty and accuracy, each batch weighted by
-        its size.
+        Returns the epoch's mean data loss, penalty and accuracy, each batch
+        weighted by its size.
         """
         total_loss = penalty_sum = total_accuracy = 0.0
         for start in range(0, len(X), batch_size):
             X_batch, y_batch = X[start:start + batch_size], y[start:start + batch_size]
             loss, acc = self.loss_and_accuracy(X_batch, y_batch, training=True)
-            check_loss(loss, epoch, start_loss)  # before any step is taken on it
+            check_loss(loss, epoch)  # NaN or inf: no step is taken on it
             gradient = self.loss.backward()
             for layer in reversed(self.layers):
                 gradient = layer.backward(gradient)
@@ -266,6 +267,9 @@ class Model(Model):
 #   returns the **history**: one number per epoch for the loss, the regularisation
 #   penalty, the accuracy, the learning rate and, with validation data, the validation
 #   loss and accuracy.
+# - After each epoch it hands the epoch's mean loss to `check_loss` once more, this time
+#   with `start_loss`, the loss before training: an epoch whose mean loss is more than
+#   100 times `start_loss` (and more than 100) counts as diverged too.
 # - Before each epoch it keeps a copy of the weights (`start_weights`), and it remembers
 #   the copy of the epoch with the lowest training loss so far (`best_weights`): if
 #   training goes wrong, that is what the model goes back to (the last step below).
@@ -280,11 +284,11 @@ class Model(Model):
 
         ``validation_data=(X_val, y_val)`` is evaluated after every epoch;
         ``shuffle`` visits the samples in a new order every epoch, drawn from ``rng``.
-        If training diverges (``check_loss``: a batch's loss that is not finite,
-        or 100 times the loss before training), ``fit`` puts back the weights the
-        model had at the start of its best epoch (lowest training loss) and
-        raises FloatingPointError; ``history`` keeps every epoch before the
-        failing one.
+        If training diverges (``check_loss``: a batch's loss that is not
+        finite, or an epoch's mean loss more than 100 times the loss before
+        training), ``fit`` puts back the weights the model had at the start of
+        its best epoch (lowest training loss) and raises FloatingPointError;
+        ``history`` keeps every epoch before the failing one.
         """
         X, y, validation_data, start_loss = self.check_fit(X, y, epochs, batch_size,
                                                            validation_data)
@@ -300,7 +304,8 @@ class Model(Model):
             order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
             try:
                 loss, penalty, acc = self.train_epoch(X[order], y[order],
-                                                      batch_size or len(X), epoch, start_loss)
+                                                      batch_size or len(X), epoch)
+                check_loss(loss, epoch, start_loss)
             except FloatingPointError as error:
                 self.stop_diverged(error, best_epoch, best_weights)
             if loss < best_loss:
@@ -323,8 +328,13 @@ class Model(Model):
 #   such as 300 samples in `X` and 299 labels in `y` is refused with a clear message
 #   instead of stopping training half-way.
 # - `check_fit` also measures the loss before training, `start_loss`, on all the data:
-#   the yardstick for divergence. A loss that grows to more than 100 times where it
-#   started does not come back, and one that is not a finite number cannot.
+#   the yardstick for divergence. An epoch's mean loss more than 100 times `start_loss`
+#   means training has run away: a mean over a whole epoch that has grown a
+#   hundredfold is not the noise of one unlucky batch, and we do not wait for it to
+#   come back. The limit is never below 100: a model that is already trained starts
+#   below a loss of 1, and when it is trained on (with small batches, say) its loss may
+#   wander up a little without harm. A batch loss that is not a finite number cannot
+#   come back at all, which is why `train_epoch` refuses it at once.
 # - `copy_weights` and `stop_diverged` handle a run that **diverges**. When `check_loss`
 #   raises its `FloatingPointError` during an epoch, `fit` catches it, and
 #   `stop_diverged` puts back the weights the model had at the **start of its epoch with
@@ -332,13 +342,17 @@ class Model(Model):
 #   with the learning rate and what was put back added to its message. Nothing is lost
 #   that was worth keeping: `model.history` keeps every epoch that was completed before
 #   the one that failed, and the model is back at its best epoch. (Only the optimizer's
-#   running averages, its momentum and its caches, are not put back: give the model a
-#   fresh optimizer with a smaller learning rate before training on.)
+#   running averages, its momentum and its caches, are not put back: before training
+#   on, give the model a fresh optimizer, with the learning rate that used to work or a
+#   smaller one.)
 #
 # Why the *start* of the best epoch? The loss an epoch records is measured by its
 # forward passes, *before* its steps: it is the loss of the weights the epoch started
 # with. So for full-batch training without dropout, the model that comes back has
-# exactly the lowest loss in its history.
+# exactly the lowest loss in its history. With mini-batches it is only roughly the best:
+# an epoch's loss is then a mean over its batches, each measured after the steps of
+# the batches before it, so it describes weights that moved during the epoch, not the
+# ones the epoch started with. (Dropout adds noise of its own to the measured loss.)
 
 # %%
 class Model(Model):
@@ -385,8 +399,8 @@ class Model(Model):
         raise FloatingPointError(
             f"Model.fit stopped: {error} (The learning rate was "
             f"{self.optimizer.current_learning_rate:.4g}.) The model was put back to "
-            f"{kept}; model.history keeps the epochs before the one that failed "
-            f"({len(self.history['loss'])}).") from None
+            f"{kept}; model.history keeps the {_count(len(self.history['loss']), 'epoch')} "
+            f"before the one that failed.") from None
 
 
 # %% [markdown]
@@ -452,8 +466,9 @@ check_claim("after epoch 500, the loss never rises more than 25% above its lowes
 
 # %% [markdown]
 # In this run the loss falls with only small bumps: after epoch 500 it never rises more
-# than 25% above the lowest value it had reached. The book's setting (a decay of 5e-7,
-# which hardly shrinks the rate at all) gives sharp spikes instead. As notebook 14
+# than 25% above the lowest value it had reached. The setting of the book's Adam example
+# in chapter 10 (a learning rate of 0.05 with a decay of 5e-7, which hardly shrinks the
+# rate at all) gives sharp spikes instead. As notebook 14
 # showed, the spikes come from a step size that stays too large once the network is
 # close to a minimum: Adam overshoots and needs a few dozen epochs to recover. The decay
 # shrinks the step as training goes on. This is one run, one seed; notebook 14's seed
@@ -615,7 +630,9 @@ def minibatch_run(batch_size, learning_rate, epochs=300):
                       Adam(learning_rate=learning_rate, decay=1e-3))
         model.fit(X, y, epochs=epochs, batch_size=batch_size, shuffle=True, rng=seed,
                   progress=False)
-        hidden = model.layers[0].forward(X)  # (300, 64): the first layer, before ReLU
+        # (300, 64): the first layer, before ReLU. Divided by input_scale as the model's
+        # own forward does (it is 1 here, but the first layer sees X / input_scale).
+        hidden = model.layers[0].forward(X / model.input_scale)
         return {"training accuracy": model.evaluate(X, y)[1],
                 "validation accuracy": model.evaluate(X_val, y_val)[1],
                 "live neurons": np.sum(np.any(hidden > 0, axis=0))}
@@ -631,6 +648,8 @@ studies = {
                                                      SEEDS),
 }
 print_seed_study(studies, "training accuracy")
+print()
+print_seed_study(studies, "validation accuracy")
 print()
 print_seed_study(studies, "live neurons", digits=0)
 
@@ -744,8 +763,10 @@ model.fit(X, y + 1, epochs=10, progress=False)
 # training diverge. Below, a fresh network trains well for 300 epochs (Adam at 0.05, as
 # above), and then someone tries to speed things up with a learning rate a hundred times
 # larger, 5.0. The first epoch at that rate measures the trained weights, then takes
-# one step (full batch), so large that the loss the second epoch measures is more than
-# 100 times the loss before training. `fit` stops, puts the model back, and says so:
+# one step (full batch), so large that the loss the second epoch measures is past the
+# limit: more than 100 times the loss before training, and more than 100 (the trained
+# model's loss is below 1, so here the limit is 100). `fit` stops, puts the model
+# back, and says so:
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: the losses in the message differ in their last digits from one
@@ -770,19 +791,25 @@ print("loss now equals the lowest loss in the history:", loss_now == lowest)
 print("every weight finite:       ",
       all(np.isfinite(layer.weights).all() and np.isfinite(layer.biases).all()
           for layer in careless.layers[::2]))
-print("weights equal the trained ones of before:",
-      all(np.array_equal(layer.weights, weights)
-          for layer, (weights, _) in zip(careless.layers[::2], trained_weights, strict=True)))
-check_claim("fit stopped with a FloatingPointError, and the model's loss is now exactly "
-            "the lowest loss in its history",
-            diverged and loss_now == lowest)
+print("weights and biases equal the trained ones of before:",
+      all(np.array_equal(layer.weights, weights) and np.array_equal(layer.biases, biases)
+          for layer, (weights, biases) in zip(careless.layers[::2], trained_weights,
+                                              strict=True)))
+check_claim("fit stopped with a FloatingPointError in its second epoch (one epoch kept), "
+            "having started from a loss below 1",
+            diverged and len(careless.history["loss"]) == 1 and careless.history["loss"][0] < 1)
+check_claim("the model's loss is now exactly the lowest loss in its history",
+            loss_now == lowest)
 
 # %% [markdown]
 # The message names the epoch, the loss and the learning rate, and says what to try. The
 # model is not ruined: its loss is exactly the lowest of its history, every weight is a
-# finite number, and here they are the very weights the 300 good epochs had trained,
-# because the best epoch of the failed run was its first, which started from them.
-# To train on, give the model a fresh optimizer with a smaller rate.
+# finite number, and here they are the very weights and biases the 300 good epochs had
+# trained, because the best epoch of the failed run was its first, which started from
+# them. (The message's last sentence, about non-finite values in `X`, is for loops that
+# do not check their data, such as notebook 11's `train`; `fit` would have refused such
+# an `X` in `check_fit`, before its first step.) To train on, give the model a fresh optimizer
+# with the rate that worked, 0.05, or a smaller one.
 
 # %% [markdown]
 # ## Summary
@@ -800,9 +827,11 @@ check_claim("fit stopped with a FloatingPointError, and the model's loss is now 
 #   ended below the full batch at both rates tried (on at least four of five seeds at
 #   0.05, on all five at 0.005). Shuffle them, with a seeded `rng` for reproducibility;
 #   and compare settings with a seed study, since one run is one seed's story.
-# - A run that diverges (a loss that is not finite, or 100 times the loss before training)
-#   stops with a `FloatingPointError` that names the likely cause, and leaves the model
-#   with the weights of its lowest-loss epoch and the history up to the failure.
+# - A run that diverges (a batch loss that is not finite, or an epoch's mean loss more
+#   than 100 times the loss before training and more than 100) stops with a
+#   `FloatingPointError` that names the likely cause, and leaves the model with the
+#   weights of its lowest-loss epoch (exactly the best for full batches, roughly with
+#   mini-batches) and the history up to the failure.
 
 # %% [markdown]
 # ## Exercises
@@ -816,7 +845,8 @@ check_claim("fit stopped with a FloatingPointError, and the model's loss is now 
 # Write `steps_per_epoch(n_samples, batch_size)`: how many optimizer steps one epoch of
 # `fit` takes. With `batch_size=None` it is one (full batch). Otherwise, every full batch
 # is a step and so are the samples left over at the end. For 300 samples and batches of
-# 32 it is 10; for 320 samples, also 10.
+# 32 it is 10; for 320 samples, also 10. (Your function takes the name of the number
+# `steps_per_epoch` the mini-batch section printed; that number is not used again.)
 
 # %%
 from nnfs_exercises.nb20 import (  # noqa: E402

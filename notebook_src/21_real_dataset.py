@@ -12,9 +12,12 @@
 # and test sets), a digit classifier trained in mini-batches through `Model`, a seed
 # study of its test accuracy, and a confusion matrix computed with NumPy.
 #
-# *Book: chapters 19-21 of "Neural Networks from Scratch in Python". The book uses
+# *Book: chapters 19-20 of "Neural Networks from Scratch in Python". The book uses
 # Fashion-MNIST, which has to be downloaded; this course uses the small handwritten-digit
-# set that ships inside scikit-learn, so nothing is downloaded.*
+# set that ships inside scikit-learn, so nothing is downloaded. The book scales its
+# images to [-1, 1] outside the model, and in chapter 22 repeats that scaling by hand
+# for each new image it predicts on; here the model owns its scale (below), so no one
+# has to remember it.*
 
 # %%
 # %matplotlib inline
@@ -110,11 +113,13 @@ print(pixel_std.reshape(8, 8).round(1))
 # `evaluate` and `predict` alike. So the data stay as scanned, pixels 0 to 16, and the
 # scale belongs to the model. That matters as soon as the model leaves this notebook.
 # Notebook 22 saves it to a file, and the file records the scale with the weights:
-# whoever loads the model gives it pixels as they come, and cannot forget to divide them
-# by 16 (or divide them twice). Notebook 24 feeds it digits you draw yourself, as raw
-# pixels. A model that expected its inputs scaled beforehand would take inputs on the
-# wrong scale without a word, and give wrong probabilities for them (notebook 22 shows
-# how wrong).
+# whoever loads the model gives it pixels as they come, 0 to 16, and has nothing to
+# remember. Notebook 24 feeds it digits you draw yourself, as raw pixels. What the model
+# cannot do is tell what it is given: it expects raw pixels, and pixels someone has
+# already divided by 16 are divided again, without a word, so the first layer sees
+# values of at most 0.0625 (the last line below). A model that expected its inputs
+# scaled beforehand has the same blind spot the other way round, and every user would
+# have to get the scaling right (notebook 22 shows how wrong the probabilities get).
 #
 # A model made with `input_scale=16.0` gives its first layer exactly what dividing the
 # data ourselves would:
@@ -128,15 +133,19 @@ print("pixels from", X_all.min(), "to", X_all.max(), "| what the first layer get
       (X_all / 16.0).min(), "to", (X_all / 16.0).max())
 print("model.forward(pixels) equals the layer's output for pixels / 16:",
       np.array_equal(scaled_model.forward(X_all), first_layer.forward(X_all / 16.0)))
+# The mistake the model cannot see: pixels divided by 16 beforehand are divided twice.
+print("given pixels / 16, the first layer gets at most", (X_all / 16.0 / 16.0).max())
 
 # %% [markdown]
 # ## Training, validation and test sets
 #
-# Notebook 15 split data into a training set and a validation set. Here we need three
-# sets, because we will **choose** things by looking at the validation accuracy (the
-# network's size, the learning rate, when to stop): after enough choosing, the validation
-# set has been fitted a little too. So a **test set** is put aside first and used once,
-# at the very end, for the number we report.
+# Notebook 15 split data into a training set and a validation set. A real project needs
+# three, because the validation set is where things are **chosen** (the network's size,
+# the learning rate, when to stop), and after enough choosing by the validation
+# accuracy, the validation set has been fitted a little too. This notebook trains one
+# recipe fixed in advance and only watches the validation curves, but it keeps the
+# habit: a **test set** is put aside first and used once, at the very end, for the
+# number we report.
 #
 # `train_test_split` shuffles and splits; we call it twice: 20% of the images become the
 # test set, then a quarter of the rest (20% of the whole) the validation set, leaving 60%
@@ -154,7 +163,7 @@ print("model.forward(pixels) equals the layer's output for pixels / 16:",
 def digits_data(seed=0):
     """The 8 x 8 digit scans, as raw pixel values 0-16, split 60/20/20 for training.
 
-    Introduced in notebook 21 (notebook 22 uses it again). Both splits are
+    Introduced in notebook 21 (notebooks 22 and 24 use it again). Both splits are
     stratified, so each part has the same share of every digit.
 
     Parameters
@@ -215,7 +224,15 @@ print(f"Glorot, 128 -> 10:  {initial_scale('glorot', 128, 10):.3f}")
 # %% [markdown]
 # The model is made with `input_scale=16.0`, so it takes the pixels as `digits_data`
 # returns them. Training goes in mini-batches of 32, shuffled each epoch with a seeded
-# generator: 34 steps per epoch, 1,360 steps in 40 epochs.
+# generator, for 40 epochs:
+
+# %%
+BATCH_SIZE, EPOCHS = 32, 40  # as train_digits below uses them
+steps_per_epoch = int(np.ceil(len(X_train) / BATCH_SIZE))  # the last batch is smaller
+print(f"{steps_per_epoch} steps per epoch, {steps_per_epoch * EPOCHS:,} steps in "
+      f"{EPOCHS} epochs")
+
+# %% [markdown]
 #
 # Everything random in a run (the initial weights, the dropout masks, the order of the
 # batches) comes from one seed. We will train the model with several seeds, so the
@@ -227,7 +244,7 @@ print(f"Glorot, 128 -> 10:  {initial_scale('glorot', 128, 10):.3f}")
 def train_digits(training_data, validation_data, seed, progress=False):
     """Build the 64-128-128-10 digit classifier and train it; every random draw from seed.
 
-    Introduced in notebook 21 (notebook 22 trains it again).
+    Introduced in notebook 21 (notebooks 22 and 24 train it again).
 
     Parameters
     ----------
@@ -337,10 +354,10 @@ check_claim("it ends lower than at epoch 10 on most seeds (at least 3 of 5)",
 #
 # ## The test set, once
 #
-# Every choice is made, so now, and only now, the test set is used: each of the five
-# models is measured on it once. Nothing is chosen by these numbers, so looking at all
-# five does not fit the test set; it shows how much the reported number depends on the
-# seed.
+# Nothing about the recipe will change any more, so now, and only now, the test set is
+# used: each of the five models is measured on it once. Nothing is chosen by these
+# numbers, so looking at all five does not fit the test set; it shows how much the
+# reported number depends on the seed.
 
 # %% tags=["nbval-ignore-output"]
 # output not compared: test accuracies of trained models differ in their last digits from
@@ -476,14 +493,17 @@ check_claim("every model makes at least 2 of its mistakes with a probability abo
             all(sure >= 2 for _, _, sure in mistakes.values()))
 
 # %% [markdown]
-# On every seed, more mistakes land in the column of predicted 1s than in any other,
-# at least a third of them: a digit drawn with a heavy vertical stroke shares much of
-# its ink with a 1 at 8 x 8 pixels (seed 0's confusion matrix above shows which digits
-# those were in its run). And the mistakes are largely the *same images* for every
-# seed: at least four test images fool all five models. The model is not unlucky on
-# them; they are hard. Some would make a person hesitate too. Others are plain mistakes,
-# and every model made at least two of its mistakes with a probability above 0.8: a
-# confident answer is not necessarily a right one. (Notebook 22 shows these
+# What the counts show: on every seed, more mistakes land in the column of predicted 1s
+# than in any other, at least a third of them; the mistakes are largely the *same
+# images* for every seed (at least four test images fool all five models); and every
+# model made at least two of its mistakes with a probability above 0.8, so a confident
+# answer is not necessarily a right one.
+#
+# What we read into them (interpretations, from looking at the images above, not
+# measured): a digit drawn with a heavy vertical stroke seems to share much of its ink
+# with a 1 at 8 x 8 pixels (seed 0's confusion matrix above shows which digits those
+# were in its run). The images that fool every model look hard rather than unlucky: some
+# would make a person hesitate too, others look like plain mistakes. (Notebook 22 shows these
 # probabilities next to each prediction.)
 
 # %% [markdown]
@@ -518,6 +538,11 @@ check_claim("every model makes at least 2 of its mistakes with a probability abo
 # deviation on `X_train` only, and return `X_other` with the mean subtracted and
 # divided by the standard deviation. Where a column's standard deviation is 0, divide by
 # 1 instead, so a blank pixel becomes 0, not NaN.
+#
+# (A model trained on standardised pixels would need those 64 means and 64 standard
+# deviations at every prediction, so they would have to be stored in the model and in
+# its file. This course's model and file format do not do that: `input_scale` is a
+# single number. That is one reason the notebook divides by 16.)
 
 # %%
 from nnfs_exercises.nb21 import (  # noqa: E402
@@ -538,7 +563,8 @@ check_standardise(standardise)
 #
 # Write `per_class_accuracy(confusion)`: given a confusion matrix (rows are true classes,
 # columns predicted ones), return an array with, for each class, the fraction of its
-# images that were classified correctly. Which digit is hardest for our model?
+# images that were classified correctly. Which digit is hardest for seed 0's model (the
+# `confusion` matrix above)?
 
 # %%
 def per_class_accuracy(confusion):

@@ -51,8 +51,10 @@ from nnfs_helpers import (
     Sigmoid,
     Softmax,
     SoftmaxCrossEntropy,
+    # Plumbing, imported and not taught: the functions shown below call them.
     _copy_mode,  # the old file's permissions for the new one (used by write_atomically)
     _short,  # a file's text, cut short to quote it in a message
+    _sync_folder,  # fsyncs the folder after the rename (used by write_atomically)
     accuracy,
     binary_accuracy,
     check_claim,
@@ -317,7 +319,13 @@ def _accuracy_name(function):
 # 3. `os.replace` then renames the temporary file to `path`, in **one step**: anyone
 #    looking at `path`, even a program that crashes at that instant, finds the old file
 #    or the new one, never half of either. The rename is atomic only within one file
-#    system, which is why the temporary file goes into the same folder.
+#    system, which is why the temporary file goes into the same folder;
+# 4. the rename is a change to the folder, and the operating system may still hold it
+#    in memory, so last `_sync_folder` (imported, not shown) fsyncs the folder too. Only
+#    then is the new name itself on disk: once `write_atomically` has returned, a power
+#    cut can no longer bring back the old file at `path`. (Before it returns, a power cut
+#    leaves the old file or the new one, whole, as step 3 says. Windows has no way to
+#    fsync a folder, and there `_sync_folder` does nothing.)
 #
 # If anything fails before the rename (an error, or Ctrl-C), the temporary file is
 # removed and the error goes on to the caller; the old file was never touched. (A
@@ -332,9 +340,10 @@ def write_atomically(path, arrays):
 
     The archive goes to a temporary file in the same folder first; only when
     it is completely on disk (``flush`` and ``os.fsync``) does ``os.replace``
-    put it at ``path``, in one step. If anything fails before that (a full
-    disk, an interrupted program), an older file at ``path`` is untouched and
-    the temporary file is removed.
+    put it at ``path``, in one step; then the folder is synced too, so that
+    the new name is on disk as well. If anything fails before the replace (a
+    full disk, an interrupted program), an older file at ``path`` is
+    untouched and the temporary file is removed.
 
     Parameters
     ----------
@@ -344,6 +353,8 @@ def write_atomically(path, arrays):
     # Through a symbolic link to the file it points to, as open(path, "wb") would.
     path = os.path.realpath(path)
     folder = os.path.dirname(path)
+    if not os.path.isdir(folder):
+        raise FileNotFoundError(f"cannot save to {path}: there is no folder {folder}")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
@@ -356,6 +367,7 @@ def write_atomically(path, arrays):
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise
+    _sync_folder(folder)
 
 
 # %% [markdown]
@@ -376,11 +388,17 @@ def write_atomically(path, arrays):
 #    array into its layer.
 #
 # Every failure, whatever raised it, becomes one `ModelFileError` that starts with
-# "cannot load a model from" and says what is wrong with the file. (`_FILE_ERRORS`,
-# imported above, lists what reading a damaged archive can raise: `ValueError` from our
-# own checks, and the errors of `zipfile`, `struct` and `zlib`.) A missing file is not a
-# bad file: it raises `FileNotFoundError`, as `open` does. The loaded model has no
-# optimizer; give it one to train further.
+# "cannot load a model from" and says what is wrong with the file. `_FILE_ERRORS`,
+# imported above, lists what reading a damaged or hostile archive can raise:
+# `ValueError` (our own checks raise it, and so do NumPy's), `TypeError`, `KeyError`,
+# `OSError`, `EOFError`, `OverflowError`, `RuntimeError`, `NotImplementedError`,
+# `struct.error`, `zlib.error`, and `zipfile`'s `BadZipFile` and `LargeZipFile`. Each is
+# one of the ways a damaged archive shows itself somewhere in `zipfile`, `struct`,
+# `zlib` or NumPy, and the message of the `ModelFileError` always includes the original
+# error's text, so nothing is lost by catching them all. A missing file is not a bad
+# file: it raises `FileNotFoundError` (or `IsADirectoryError`, `PermissionError`), as
+# `open` does. The loaded model has no optimizer; to train it further, give it a fresh
+# one, with the learning rate it was trained with or a smaller one (notebook 20).
 
 # %%
 def load_model(path, *, max_bytes=MAX_MODEL_BYTES):
@@ -399,8 +417,8 @@ def load_model(path, *, max_bytes=MAX_MODEL_BYTES):
     ----------
     path : str or pathlib.Path
     max_bytes : int, default MAX_MODEL_BYTES (64 MiB)
-        The most bytes of parameters to accept; raise it for a bigger model
-        you trust.
+        The most bytes of parameters to accept, counted as float64 (8 bytes
+        each, as they are once loaded); raise it for a bigger model you trust.
 
     Returns
     -------
@@ -414,8 +432,9 @@ def load_model(path, *, max_bytes=MAX_MODEL_BYTES):
     ModelFileError
         (a ``ValueError``) If the file is not a complete, consistent model file
         of a known version; the message says what is wrong with it.
-    FileNotFoundError
-        If there is no file at ``path``.
+    FileNotFoundError, IsADirectoryError, PermissionError
+        If there is no file at ``path`` to read (these are about the path,
+        not about what a file holds).
     """
     try:
         with open(path, "rb") as file, ModelArchive(file, max_bytes) as archive:
@@ -460,6 +479,8 @@ def _read_description(raw):
             "(input_scale=1.0): scale them the way its training data was scaled",
             UserWarning, stacklevel=3)
         description["input_scale"] = 1.0
+    elif "input_scale" not in description:
+        raise ValueError("the description has no input_scale")
     return description
 
 
@@ -568,9 +589,15 @@ def _build_model(description):
 #   size; at the end `zipfile` compares the member's checksum (a damaged file is
 #   refused), and NaN or infinity is refused too.
 #
-# So loading a file allocates at most about four times the file's size, plus a few MiB
-# for the description and the archive's directory, whatever the file claims: **sizes are
-# checked before anything is allocated**. The limits come from the format, not from
+# So loading a file allocates at most four times the file's size plus 4 MiB, whatever
+# the file claims: **sizes are checked before anything is allocated**. Where the four
+# comes from, for an array whose bytes are all in the file: the array itself (at most
+# the file's size); NumPy's temporary for `np.isfinite`, one bool per value (at most a
+# quarter of it, for float32); the random starting weights each `DenseLayer` draws
+# before `_build_model` replaces them (float64, so up to twice the file's size for a
+# float32 file); and the read buffer (at most 1 MiB). The 4 MiB is for the archive's
+# directory (at most 128 KiB of it is read) and the JSON description (at most 64 KiB),
+# with room for what parsing them takes. The limits come from the format, not from
 # guessing what an attacker might try: only what `np.savez` writes for a model is
 # allowed, and **every problem becomes one `ModelFileError`** whose message says what is
 # wrong with the file.
@@ -768,8 +795,9 @@ plt.show()
 confidence = new_probabilities.max(axis=1)  # (360,): the probability of the chosen class
 right = new_predicted == y_test
 share_right = {}
-for low, high in [(0.0, 0.6), (0.6, 0.9), (0.9, 1.0)]:
-    band = (confidence >= low) & (confidence <= high if high == 1.0 else confidence < high)
+for index, (low, high) in enumerate([(0.0, 0.6), (0.6, 0.9), (0.9, 1.0)]):
+    # np.digitize numbers the bands: 0 below 0.6, 1 from 0.6 to 0.9, 2 from 0.9 on.
+    band = np.digitize(confidence, [0.6, 0.9]) == index
     share_right[low] = right[band].mean()
     print(f"confidence {low:.1f}-{high:.1f}: {band.sum():3d} images, "
           f"{share_right[low]:.0%} of them right")
@@ -910,18 +938,22 @@ load_model("disguised.npz")
 
 # %% [markdown]
 # Archives that are valid zip files but not valid models: an array missing, an array too
-# many, an array of the wrong shape, a layer size that is not a whole number, and a
-# format version this code does not know. Each is made by rewriting the good file; each
+# many (with a name the format could use, `layers.9.weights`, but no layer 9 to go
+# with it), an array of the wrong shape, a layer size that is not a whole number, a
+# format version this code does not know, and the good model's arrays saved with
+# `np.savez_compressed`. That last one is easy to make by accident: the arrays are all
+# right, but the loader refuses compressed members, since a compressed member can
+# unpack to far more than its size in the file. Each is made by rewriting the good file; each
 # message names the problem. `ModelFileError` is a `ValueError`, so `except ValueError`
 # catches it too.
 
 # %%
-def with_arrays(name, change):
-    """Write a copy of digits.npz whose arrays went through change(dict)."""
+def with_arrays(name, change, save=np.savez):
+    """Write a copy of digits.npz whose arrays went through change(dict), with save."""
     with np.load("digits.npz", allow_pickle=False) as archive:
         arrays = {key: archive[key] for key in archive.files}
     change(arrays)
-    np.savez(name, **arrays)
+    save(name, **arrays)
     return name
 
 
@@ -935,11 +967,13 @@ def version_3(description):
 
 damaged = [
     with_arrays("missing.npz", lambda arrays: arrays.pop("layers.3.biases")),
-    with_arrays("extra.npz", lambda arrays: arrays.update(notes=np.zeros(3))),
+    with_arrays("extra.npz",
+                lambda arrays: arrays.update({"layers.9.weights": np.zeros((10, 10))})),
     with_arrays("wrong_shape.npz",
                 lambda arrays: arrays.update({"layers.6.weights": np.zeros((128, 9))})),
     with_description("fractional.npz", fractional_size),
     with_description("version_3.npz", version_3),
+    with_arrays("compressed.npz", lambda arrays: None, save=np.savez_compressed),
 ]
 for name in damaged:
     try:
@@ -1007,6 +1041,58 @@ for max_bytes in (MAX_MODEL_BYTES, 2**40):
     print("  refused in less than a second:", seconds < 1)
 
 # %% [markdown]
+# How much would a reader that believes the headers allocate? A smaller file of the
+# same kind, under a kilobyte, claims 5,000 x 5,000 weights (200 MB of float64).
+# `np.load` reads it the trusting way: it allocates the array its header describes, then
+# finds that the numbers are not there. `load_model` on the same file, trusted with a
+# large `max_bytes`, compares the header with the bytes in the file first:
+
+# %%
+claims = {**huge, "layers": [{"type": "DenseLayer", "n_inputs": 5_000, "n_neurons": 5_000}]}
+claims_text = json.dumps(claims).encode("utf-8")
+make_archive("claims.npz", {
+    "model.json.npy": ({"descr": "|u1", "fortran_order": False,
+                        "shape": (len(claims_text),)}, claims_text),
+    "layers.0.weights.npy": (float_header((5_000, 5_000)), bytes(16)),
+    "layers.0.biases.npy": (float_header((1, 5_000)), bytes(16)),
+})
+print(f"claims.npz: {os.path.getsize('claims.npz'):,} bytes")
+
+
+def peak_memory(load):
+    """Run load(), which is expected to fail; return the peak memory it allocated."""
+    tracemalloc.start()
+    try:
+        load()
+    except ValueError as error:  # ModelFileError is a ValueError too
+        print(f"  {type(error).__name__}: {error}")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def trusting_load():
+    with np.load("claims.npz", allow_pickle=False) as arrays:
+        return arrays["layers.0.weights"]
+
+
+print("np.load:")
+trusting_peak = peak_memory(trusting_load)
+print(f"  peak memory: {trusting_peak / 1e6:.0f} MB")
+print("load_model:")
+careful_peak = peak_memory(lambda: load_model("claims.npz", max_bytes=2**40))
+print("  peak memory under 1 MiB:", careful_peak < 2**20)
+check_claim("np.load allocated more than 150 MB for the file of under 1 KB before it "
+            "failed; load_model less than 1 MiB",
+            trusting_peak > 150e6 and careful_peak < 2**20)
+
+# %% [markdown]
+# `np.load` is not careless: it was made for files you wrote yourself, and it fails
+# cleanly here, after allocating 200 MB. A file claiming 20,000 x 20,000 would make it
+# ask for 3.2 GB, and a bigger claim more than the computer has. `load_model` was made
+# for files from anywhere, and refuses before it allocates.
+
+# %% [markdown]
 # `max_bytes` works the other way too: it can be set below the default, for a program
 # that only ever loads small models. With a limit of 100,000 bytes, even our good file
 # is refused, since the digit classifier's parameters take about twice that:
@@ -1038,8 +1124,8 @@ print("temporary folder still there:", os.path.exists(workspace.name))
 #   records the model's `input_scale`, so the loaded model takes its inputs as they come.
 # - `save_model(model, path)` refuses what it could not load back as it is (NaN weights,
 #   a custom accuracy, float16), and writes atomically: a temporary file in the same
-#   folder, `flush` and `fsync`, then `os.replace`. A failed save leaves the old file as
-#   it was.
+#   folder, `flush` and `fsync`, then `os.replace`, then an `fsync` of the folder. A
+#   failed save leaves the old file as it was.
 # - `load_model(path)` checks every name, dtype, shape and size before it reads an array,
 #   so a small file cannot claim gigabytes (`max_bytes` sets the limit); the model it
 #   returns predicts exactly as the one saved. Every bad file raises one
