@@ -3407,8 +3407,8 @@ def train_fast(layers, optimizer, X, y, epochs, *, tile=1024, dtype=np.float32):
     -------
     dict of str to list
         ``"loss"``, ``"accuracy"`` and ``"learning_rate"`` per epoch, as
-        ``train`` records them (a sample whose right class ties for the
-        highest score counts as correct).
+        ``train`` records them (when classes tie for the highest score, the
+        first of them counts, as ``np.argmax`` decides).
 
     Raises
     ------
